@@ -1,0 +1,78 @@
+import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { getDb, type Database } from "@db/client";
+import { auditLog, memberships } from "@db/schema";
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  cusId?: string | null;
+  actorUserId?: string | null;
+  actorEmail?: string | null;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+};
+
+/** Record who did what to which record. Pass the transaction that makes the change. */
+export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    cusId: entry.cusId ?? null,
+    actorUserId: entry.actorUserId ?? null,
+    actorEmail: entry.actorEmail ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    ip: entry.ip ?? null,
+  });
+}
+
+export type AuditFilter = {
+  action?: string;
+  actor?: string;
+  entityType?: string;
+  from?: Date;
+  to?: Date;
+  page?: number;
+};
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/**
+ * The centre's log: rows tagged with the centre, plus account events (sign-in, reset) of people
+ * who hold a role in it.
+ */
+export async function listAudit(cusId: string, filter: AuditFilter, db: Database = getDb()) {
+  const centreMembers = db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(eq(memberships.cusId, cusId));
+  const conditions: SQL[] = [
+    or(eq(auditLog.cusId, cusId), and(isNull(auditLog.cusId), inArray(auditLog.actorUserId, centreMembers)))!,
+  ];
+  if (filter.action) conditions.push(sql`${auditLog.action} like ${filter.action.replace(/[%_]/g, "") + "%"}`);
+  if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
+  if (filter.actor) conditions.push(sql`${auditLog.actorEmail} ilike ${"%" + filter.actor.replace(/[%_]/g, "") + "%"}`);
+  if (filter.from) conditions.push(gte(auditLog.at, filter.from));
+  if (filter.to) conditions.push(lt(auditLog.at, filter.to));
+  const page = Math.max(1, filter.page ?? 1);
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE + 1)
+    .offset((page - 1) * AUDIT_PAGE_SIZE);
+  return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE, page };
+}
+
+export async function listAuditActions(cusId: string, db: Database = getDb()): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ action: auditLog.action })
+    .from(auditLog)
+    .where(or(eq(auditLog.cusId, cusId), isNull(auditLog.cusId)))
+    .orderBy(auditLog.action);
+  return rows.map((r) => r.action);
+}

@@ -1,0 +1,66 @@
+import type { Role } from "@db/schema/identity";
+
+export type { Role };
+
+/**
+ * The one map of who may do what. Every loader and action asks it through `requireAccess`;
+ * navigation is built from it too, so a link is shown only where the page would let you in.
+ */
+export const permissionMap = {
+  "centre.dashboard": ["director"],
+  "centre.staff.read": ["director", "organizer"],
+  "centre.staff.manage": ["director"],
+  "audit.read": ["director"],
+  "organizer.desk": ["organizer"],
+  "coordinator.desk": ["coordinator"],
+  "community.desk": ["community"],
+  "finance.desk": ["finance"],
+  "provider.profile.read": ["provider_admin", "provider_staff"],
+  "provider.staff.manage": ["provider_admin"],
+  "resident.self": ["resident"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissionMap;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissionMap[permission] as readonly Role[]).includes(role);
+}
+
+export const centreStaffRoles = ["director", "organizer", "coordinator", "community", "finance"] as const satisfies readonly Role[];
+export type CentreStaffRole = (typeof centreStaffRoles)[number];
+
+export function isProviderRole(role: Role): role is "provider_admin" | "provider_staff" {
+  return role === "provider_admin" || role === "provider_staff";
+}
+
+/** Where each role lands after signing in. */
+export const roleHome: Record<Role, string> = {
+  director: "/centre",
+  organizer: "/organizer",
+  coordinator: "/coordinator",
+  community: "/community",
+  finance: "/finance",
+  provider_admin: "/provider",
+  provider_staff: "/provider",
+  resident: "/me",
+};
+
+export type NavItem = { to: string; label: NavLabel; permission: Permission };
+export type NavLabel = "home" | "staff" | "audit";
+
+/** Navigation, in order; each entry is shown only to roles that may open it. */
+const navItems: NavItem[] = [
+  { to: "/centre", label: "home", permission: "centre.dashboard" },
+  { to: "/organizer", label: "home", permission: "organizer.desk" },
+  { to: "/coordinator", label: "home", permission: "coordinator.desk" },
+  { to: "/community", label: "home", permission: "community.desk" },
+  { to: "/finance", label: "home", permission: "finance.desk" },
+  { to: "/provider", label: "home", permission: "provider.profile.read" },
+  { to: "/me", label: "home", permission: "resident.self" },
+  { to: "/centre/staff", label: "staff", permission: "centre.staff.read" },
+  { to: "/centre/audit", label: "audit", permission: "audit.read" },
+];
+
+export function navigationFor(role: Role): NavItem[] {
+  return navItems.filter((item) => can(role, item.permission));
+}

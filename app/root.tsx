@@ -1,0 +1,201 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { navigationFor } from "~/modules/identity/permissions";
+import { getSessionContext, listActiveMemberships } from "~/modules/identity/session.server";
+import { isProduction } from "~/utils/env.server";
+import { getT, type Locale } from "~/utils/i18n";
+import { LocaleProvider, useT } from "~/utils/i18n-react";
+import { localeFromRequest } from "~/utils/locale.server";
+import { useNonce } from "~/utils/nonce";
+import styles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Portal CUS" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getSessionContext(request);
+  const locale = await localeFromRequest(request, session?.user.locale);
+  const membershipCount = session ? (await listActiveMemberships(session.user.id)).length : 0;
+  return {
+    locale,
+    showDevMailbox: !isProduction(),
+    user: session ? { name: session.user.name, email: session.user.email } : null,
+    membership: session?.membership
+      ? { role: session.membership.role, organisationName: session.membership.organisationName }
+      : null,
+    canSwitch: membershipCount > 1,
+    nav: session?.membership ? navigationFor(session.membership.role) : [],
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <LocaleProvider locale={locale}>{children}</LocaleProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function LanguageSwitch({ locale }: { locale: Locale }) {
+  const t = useT();
+  const location = useLocation();
+  const other: Locale = locale === "pl" ? "en" : "pl";
+  return (
+    <Form method="post" action="/language" className="language-switch">
+      <input type="hidden" name="locale" value={other} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" className="link-button" lang={other}>
+        <span className="visually-hidden">{t("app.language")}: </span>
+        {t("app.switchTo")}
+      </button>
+    </Form>
+  );
+}
+
+function Shell({ data, children }: { data: RootData; children: React.ReactNode }) {
+  const t = useT();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            <span className="brand__mark" aria-hidden="true">
+              CUS
+            </span>
+            <span className="brand__text">
+              <span className="brand__name">{t("app.name")}</span>
+              {data.membership ? <span className="brand__org">{data.membership.organisationName}</span> : null}
+            </span>
+          </Link>
+          <div className="site-header__tools">
+            <LanguageSwitch locale={data.locale} />
+            {data.user ? (
+              <>
+                <Link to="/account" className="account-link">
+                  <span className="visually-hidden">{t("app.account")}: </span>
+                  {data.user.name}
+                  {data.membership ? <span className="account-link__role">{t(`roles.${data.membership.role}`)}</span> : null}
+                </Link>
+                <Form method="post" action="/sign-out">
+                  <button type="submit" className="button button--quiet">
+                    {t("app.signOut")}
+                  </button>
+                </Form>
+              </>
+            ) : null}
+          </div>
+        </div>
+        {data.nav.length > 0 ? (
+          <nav aria-label={t("app.mainNavigation")} className="main-nav">
+            <ul>
+              {data.nav.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.label === "home"}>
+                    {t(`nav.${item.label}`)}
+                  </NavLink>
+                </li>
+              ))}
+              <li>
+                <NavLink to="/account">{t("app.account")}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" tabIndex={-1} className="page">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t("app.footer")}</p>
+        {data.showDevMailbox ? (
+          <p>
+            <Link to="/dev/mailbox">{t("app.devMailbox")}</Link>
+          </p>
+        ) : null}
+      </footer>
+    </>
+  );
+}
+
+export default function App() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <Document locale={data.locale}>
+      <Shell data={data}>
+        <Outlet />
+      </Shell>
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? "pl";
+  const t = getT(locale);
+  let title = t("errors.title");
+  let message = t("errors.unexpected");
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    title = t("errors.forbiddenTitle");
+    message = t("errors.forbidden");
+  } else if (isRouteErrorResponse(error) && error.status === 404) {
+    title = t("errors.notFoundTitle");
+    message = t("errors.notFound");
+  } else if (!isRouteErrorResponse(error)) {
+    console.error(error);
+  }
+  const body = (
+    <section className="panel error-panel" aria-labelledby="error-title">
+      <h1 id="error-title">{title}</h1>
+      <p>{message}</p>
+      <p>
+        <Link to="/">{t("errors.goHome")}</Link>
+      </p>
+    </section>
+  );
+  return (
+    <Document locale={locale}>
+      {data ? (
+        <Shell data={data}>{body}</Shell>
+      ) : (
+        <main id="main" className="page">
+          {body}
+        </main>
+      )}
+    </Document>
+  );
+}

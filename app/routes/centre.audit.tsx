@@ -1,0 +1,156 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { listAudit, listAuditActions } from "~/modules/audit/audit.server";
+import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
+import { formatDateTime, TIME_ZONE } from "~/utils/format";
+import { useLocale, useT } from "~/utils/i18n-react";
+import { Notice } from "~/components/Notice";
+
+export const meta: MetaFunction = () => [{ title: "Dziennik zdarzeń – Portal CUS" }];
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** A day typed by a person means that day in Warsaw. */
+function warsawMidnight(day: string): Date {
+  const probe = new Date(`${day}T12:00:00Z`);
+  const offset = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" })
+    .formatToParts(probe)
+    .find((p) => p.type === "timeZoneName")!
+    .value.replace("GMT", "");
+  return new Date(`${day}T00:00:00${offset || "+00:00"}`);
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const access = await requireAccess(request, "audit.read");
+  const cusId = requireCentreId(access);
+  const params = new URL(request.url).searchParams;
+  const filter = {
+    action: params.get("action") ?? "",
+    actor: params.get("actor") ?? "",
+    from: params.get("from") ?? "",
+    to: params.get("to") ?? "",
+    page: Math.max(1, Number(params.get("page")) || 1),
+  };
+  const badDates = [filter.from, filter.to].some((d) => d && !isoDay.safeParse(d).success);
+  const from = filter.from && !badDates ? warsawMidnight(filter.from) : undefined;
+  const to = filter.to && !badDates ? new Date(warsawMidnight(filter.to).getTime() + 24 * 3600 * 1000) : undefined;
+  const [result, actions] = await Promise.all([
+    listAudit(cusId, { action: filter.action || undefined, actor: filter.actor || undefined, from, to, page: filter.page }),
+    listAuditActions(cusId),
+  ]);
+  return {
+    filter,
+    badDates,
+    actions,
+    hasMore: result.hasMore,
+    rows: result.rows.map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      action: r.action,
+      actorEmail: r.actorEmail,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      ip: r.ip,
+      before: r.before ? JSON.stringify(r.before) : null,
+      after: r.after ? JSON.stringify(r.after) : null,
+    })),
+  };
+}
+
+export default function AuditLog() {
+  const { filter, rows, actions, hasMore, badDates } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const actionLabel = (a: string) => t(`auditActions.${a}` as "auditActions.auth.sign_in", { defaultValue: a });
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams({ ...filter, page: String(page) });
+    return `?${params.toString()}`;
+  };
+  return (
+    <>
+      <h1>{t("audit.title")}</h1>
+      <p>{t("audit.intro")}</p>
+      <Form method="get" className="panel filters" aria-labelledby="filters-title">
+        <h2 id="filters-title">{t("audit.filters")}</h2>
+        {badDates ? <Notice kind="error">{t("audit.badDate")}</Notice> : null}
+        <div className="filters__grid">
+          <div className="field">
+            <label htmlFor="f-action">{t("audit.action")}</label>
+            <select id="f-action" name="action" defaultValue={filter.action}>
+              <option value="">{t("audit.anyAction")}</option>
+              {actions.map((a) => (
+                <option key={a} value={a}>
+                  {actionLabel(a)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-actor">{t("audit.actor")}</label>
+            <input id="f-actor" name="actor" type="search" defaultValue={filter.actor} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-from">{t("audit.from")}</label>
+            <input id="f-from" name="from" type="date" defaultValue={filter.from} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-to">{t("audit.to")}</label>
+            <input id="f-to" name="to" type="date" defaultValue={filter.to} />
+          </div>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button button--primary">
+            {t("audit.apply")}
+          </button>
+          <Link to="/centre/audit">{t("audit.clear")}</Link>
+        </div>
+      </Form>
+      {rows.length === 0 ? (
+        <p>{t("audit.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>
+              {t("audit.title")} – {t("audit.page", { page: filter.page })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.when")}</th>
+                <th scope="col">{t("audit.who")}</th>
+                <th scope="col">{t("audit.what")}</th>
+                <th scope="col">{t("audit.record")}</th>
+                <th scope="col">{t("audit.ip")}</th>
+                <th scope="col">{t("audit.details")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <time dateTime={r.at}>{formatDateTime(r.at, locale)}</time>
+                  </td>
+                  <td>{r.actorEmail ?? "—"}</td>
+                  <td>{actionLabel(r.action)}</td>
+                  <td>
+                    {r.entityType}
+                    {r.entityId ? <code className="id"> {r.entityId.slice(0, 8)}</code> : null}
+                  </td>
+                  <td>{r.ip ?? "—"}</td>
+                  <td className="audit-details">
+                    {r.before ? <div>− {r.before}</div> : null}
+                    {r.after ? <div>+ {r.after}</div> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="pagination" aria-label={t("audit.title")}>
+        {filter.page > 1 ? <Link to={pageLink(filter.page - 1)}>{t("audit.previous")}</Link> : null}
+        {hasMore ? <Link to={pageLink(filter.page + 1)}>{t("audit.next")}</Link> : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listMailbox } from "~/modules/notifications/mailbox.server";
+import { isProduction } from "~/utils/env.server";
+import { formatDateTime } from "~/utils/format";
+import { useLocale, useT } from "~/utils/i18n-react";
+
+export const meta: MetaFunction = () => [{ title: "Skrzynka deweloperska – Portal CUS" }];
+
+/** Development only: every email the outbox "sent" without RESEND_API_KEY. */
+export async function loader(_args: LoaderFunctionArgs) {
+  if (isProduction()) throw new Response("Not found", { status: 404 });
+  const messages = await listMailbox();
+  return { messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) };
+}
+
+export default function Mailbox() {
+  const { messages } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <h1>{t("mailbox.title")}</h1>
+      <p>{t("mailbox.intro")}</p>
+      {messages.length === 0 ? (
+        <p>{t("mailbox.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("mailbox.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("mailbox.received")}</th>
+                <th scope="col">{t("mailbox.to")}</th>
+                <th scope="col">{t("mailbox.subject")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {messages.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <time dateTime={m.createdAt}>{formatDateTime(m.createdAt, locale)}</time>
+                  </td>
+                  <td>{m.to}</td>
+                  <td>
+                    <Link to={`/dev/mailbox/${m.id}`}>{m.subject}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { CentreCard } from "~/components/CentreCard";
+import { getCentre } from "~/modules/directory/centres.server";
+import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
+import { getOwnResidentRecord } from "~/modules/plans/residents.server";
+import { formatDate } from "~/utils/format";
+import { useLocale, useT } from "~/utils/i18n-react";
+
+export const meta: MetaFunction = () => [{ title: "Moje sprawy – Portal CUS" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const access = await requireAccess(request, "resident.self");
+  const cusId = requireCentreId(access);
+  const [centre, record] = await Promise.all([getCentre(cusId), getOwnResidentRecord(access.user.id, cusId)]);
+  if (!centre) throw new Response("Not found", { status: 404 });
+  return {
+    name: access.user.name,
+    centre,
+    record: record
+      ? {
+          name: `${record.firstName} ${record.lastName}`,
+          birthDate: record.birthDate,
+          address: [record.street, [record.postalCode, record.city].filter(Boolean).join(" ")].filter(Boolean).join(", "),
+          gmina: record.gminaName,
+          phone: record.phone,
+          email: record.email,
+        }
+      : null,
+  };
+}
+
+export default function ResidentHome() {
+  const { name, centre, record } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <h1>{t("home.welcome", { name })}</h1>
+      <section className="panel" aria-labelledby="my-data-title">
+        <h2 id="my-data-title">{t("home.myData")}</h2>
+        {record ? (
+          <dl className="details details--large">
+            <dt>{t("home.residentName")}</dt>
+            <dd>{record.name}</dd>
+            {record.birthDate ? (
+              <>
+                <dt>{t("home.birthDate")}</dt>
+                <dd>{formatDate(`${record.birthDate}T12:00:00Z`, locale)}</dd>
+              </>
+            ) : null}
+            <dt>{t("home.address")}</dt>
+            <dd>{record.address || "—"}</dd>
+            <dt>{t("home.gmina")}</dt>
+            <dd>{record.gmina ?? "—"}</dd>
+            <dt>{t("home.phone")}</dt>
+            <dd>{record.phone ?? "—"}</dd>
+            <dt>{t("home.email")}</dt>
+            <dd>{record.email ?? "—"}</dd>
+          </dl>
+        ) : (
+          <p>{t("home.noResidentRecord")}</p>
+        )}
+      </section>
+      <p className="lead">{t("home.myCentreIntro")}</p>
+      <CentreCard centre={centre} headingId="centre-title" heading={t("home.myCentre")} />
+    </>
+  );
+}

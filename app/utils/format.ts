@@ -1,0 +1,23 @@
+import type { Locale } from "./i18n";
+
+export const TIME_ZONE = "Europe/Warsaw";
+
+const intlLocale = (locale: Locale) => (locale === "en" ? "en-GB" : "pl-PL");
+
+/** Money is integer grosze end to end; this is the only place it becomes a string. */
+export function formatMoney(grosze: number, locale: Locale = "pl"): string {
+  if (!Number.isInteger(grosze)) throw new Error(`Money must be integer grosze, got ${grosze}`);
+  return new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency: "PLN" }).format(grosze / 100);
+}
+
+export function formatDateTime(value: Date | string, locale: Locale = "pl"): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: TIME_ZONE,
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(new Date(value));
+}
+
+export function formatDate(value: Date | string, locale: Locale = "pl"): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, dateStyle: "long" }).format(new Date(value));
+}

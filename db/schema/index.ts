@@ -1,0 +1,5 @@
+export * from "./directory";
+export * from "./identity";
+export * from "./audit";
+export * from "./notifications";
+export * from "./plans";

@@ -1,0 +1,44 @@
+import { count } from "drizzle-orm";
+import { memberships, providerOrganisations, residents, users } from "@db/schema";
+import { seedDemo } from "@db/seed";
+import { demoAccounts, DEMO_PASSWORD } from "@db/demo-accounts";
+import { checkPesel } from "~/modules/plans/pesel";
+import { isValidNip, isValidRegon } from "~/modules/directory/identifiers";
+import { signIn } from "~/modules/identity/sign-in.server";
+import { setupTestDatabase } from "../setup/test-database";
+
+const t = setupTestDatabase();
+
+async function counts() {
+  const [u] = await t.db.select({ n: count() }).from(users);
+  const [m] = await t.db.select({ n: count() }).from(memberships);
+  const [p] = await t.db.select({ n: count() }).from(providerOrganisations);
+  const [r] = await t.db.select({ n: count() }).from(residents);
+  return { users: u!.n, memberships: m!.n, providers: p!.n, residents: r!.n };
+}
+
+describe("demo seed", () => {
+  it("is idempotent and realistic", async () => {
+    await seedDemo(t.db);
+    const first = await counts();
+    await seedDemo(t.db);
+    expect(await counts()).toEqual(first);
+    expect(first.providers).toBeGreaterThanOrEqual(8);
+    expect(first.memberships).toBe(demoAccounts.length);
+
+    const forms = new Set((await t.db.select().from(providerOrganisations)).map((p) => p.legalForm));
+    expect([...forms].sort()).toEqual(["association", "company", "foundation", "public_unit", "social_cooperative", "social_economy_other", "sole_trader"]);
+    for (const p of await t.db.select().from(providerOrganisations)) {
+      expect(isValidNip(p.nip!)).toBe(true);
+      expect(isValidRegon(p.regon!)).toBe(true);
+    }
+    for (const r of await t.db.select().from(residents)) expect(checkPesel(r.pesel!)).toMatchObject({ valid: true, birthDate: r.birthDate });
+  });
+
+  it("lets every demo account sign in outside production", async () => {
+    for (const email of new Set(demoAccounts.map((a) => a.email))) {
+      const result = await signIn({ email, password: DEMO_PASSWORD, ip: "127.0.0.9", userAgent: null });
+      expect(result.ok).toBe(true);
+    }
+  });
+});
