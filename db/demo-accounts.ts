@@ -15,6 +15,8 @@ export const demoAccounts: DemoAccount[] = [
   { email: `uslugodawca@${DEMO_EMAIL_DOMAIN}`, name: "Magdalena Wójcik", role: "provider_admin", organisation: "Fundacja Pomocna Dłoń" },
   { email: `terapeuta@${DEMO_EMAIL_DOMAIN}`, name: "Michał Kamiński", role: "provider_staff", organisation: "Fundacja Pomocna Dłoń" },
   { email: `mieszkaniec@${DEMO_EMAIL_DOMAIN}`, name: "Stanisława Jabłońska", role: "resident", organisation: "centre" },
+  { email: `henryk.kowalczyk@${DEMO_EMAIL_DOMAIN}`, name: "Henryk Kowalczyk", role: "resident", organisation: "centre" },
+  { email: `zofia.szymanska@${DEMO_EMAIL_DOMAIN}`, name: "Zofia Szymańska", role: "resident", organisation: "centre" },
   // One person, two roles: shows switching between memberships.
   { email: `dwie.role@${DEMO_EMAIL_DOMAIN}`, name: "Ewa Dąbrowska", role: "coordinator", organisation: "centre" },
   { email: `dwie.role@${DEMO_EMAIL_DOMAIN}`, name: "Ewa Dąbrowska", role: "provider_staff", organisation: "Spółdzielnia Socjalna Razem" },

@@ -302,17 +302,17 @@ export async function seedDemo(db: Database): Promise<{ users: number; providers
     )
     .onConflictDoNothing();
 
-  const residentAccount = demoAccounts.find((a) => a.role === "resident")!;
+  const residentAccounts = new Map(demoAccounts.filter((a) => a.role === "resident").map((a) => [a.name, a.email]));
   await db
     .insert(residents)
     .values(
       residentList.map((r, i) => {
         const gmina = gminas[r.gmina]!;
-        const linked = `${r.first} ${r.last}` === residentAccount.name;
+        const accountEmail = residentAccounts.get(`${r.first} ${r.last}`);
         return {
           id: stableId(`resident:${r.first}:${r.last}:${r.birth}`),
           cusId: DEMO_CENTRE_ID,
-          userId: linked ? stableId(`user:${residentAccount.email}`) : null,
+          userId: accountEmail ? stableId(`user:${accountEmail}`) : null,
           firstName: r.first,
           lastName: r.last,
           pesel: makePesel(r.birth, 100 + i * 37, r.sex),
@@ -322,7 +322,7 @@ export async function seedDemo(db: Database): Promise<{ users: number; providers
           city: r.gmina === 0 ? "Borków" : "Lipnica Mała",
           gminaName: gmina.name,
           phone: r.phone ?? null,
-          email: linked ? residentAccount.email : null,
+          email: accountEmail ?? null,
           preferredLanguage: "pl",
         };
       }),

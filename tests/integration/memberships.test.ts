@@ -65,6 +65,11 @@ describe("invitations and roles", () => {
     const [row] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "membership.role_changed"), eq(auditLog.entityId, staff.membershipId!)));
     expect(row!.before).toMatchObject({ role: "community" });
     expect(row!.after).toMatchObject({ role: "coordinator" });
+    // The director finds it by filtering on the action (names with underscores included).
+    const filtered = await listAudit(centre.id, { action: "membership.role_changed" });
+    expect(filtered.rows.map((r) => r.entityId)).toEqual([staff.membershipId]);
+    const byActor = await listAudit(centre.id, { actor: director.email.slice(0, 6) });
+    expect(byActor.rows.some((r) => r.action === "membership.role_changed")).toBe(true);
   });
 
   it("a director of another centre cannot touch this centre's memberships", async () => {

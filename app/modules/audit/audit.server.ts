@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { auditLog, memberships } from "@db/schema";
+import { escapeLike } from "~/utils/sql-like";
 
 export type AuditEntry = {
   action: string;
@@ -52,9 +53,9 @@ export async function listAudit(cusId: string, filter: AuditFilter, db: Database
   const conditions: SQL[] = [
     or(eq(auditLog.cusId, cusId), and(isNull(auditLog.cusId), inArray(auditLog.actorUserId, centreMembers)))!,
   ];
-  if (filter.action) conditions.push(sql`${auditLog.action} like ${filter.action.replace(/[%_]/g, "") + "%"}`);
+  if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
-  if (filter.actor) conditions.push(sql`${auditLog.actorEmail} ilike ${"%" + filter.actor.replace(/[%_]/g, "") + "%"}`);
+  if (filter.actor) conditions.push(ilike(auditLog.actorEmail, `%${escapeLike(filter.actor.trim())}%`));
   if (filter.from) conditions.push(gte(auditLog.at, filter.from));
   if (filter.to) conditions.push(lt(auditLog.at, filter.to));
   const page = Math.max(1, filter.page ?? 1);

@@ -1,12 +1,13 @@
 import { and, asc, count, eq, ilike, or } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { residents } from "@db/schema";
+import { escapeLike } from "~/utils/sql-like";
 
 export const RESIDENTS_PAGE_SIZE = 50;
 
 /** The centre's residents: only the fields a coordinator's list needs (no PESEL). */
 export async function listResidents(cusId: string, options: { search?: string } = {}, db: Database = getDb()) {
-  const term = options.search?.trim().replace(/[%_]/g, "");
+  const term = options.search?.trim() ? escapeLike(options.search.trim()) : undefined;
   return db
     .select({
       id: residents.id,

@@ -1,0 +1,20 @@
+/**
+ * The server for end-to-end tests: always a fresh database, then the same start-up as `npm run demo`.
+ * With DATABASE_URL, a database `<name>_e2e` is (re)created on that server; the one named is never touched.
+ */
+import postgres from "postgres";
+
+const baseUrl = process.env.DATABASE_URL;
+if (baseUrl) {
+  const url = new URL(baseUrl);
+  const name = `${url.pathname.slice(1) || "cus"}_e2e`.replace(/[^a-z0-9_]/gi, "_");
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+}
+
+process.argv.push("--fresh");
+await import("./demo");

@@ -1,0 +1,102 @@
+import { expect, test } from "@playwright/test";
+import { attemptSignIn, demo, DEMO_PASSWORD, expectNoAxeViolations, signIn } from "./helpers";
+
+const homes = [
+  { email: demo("dyrektor"), path: "/centre", heading: "Dzień dobry, Barbara Wiśniewska" },
+  { email: demo("organizator"), path: "/organizer", heading: "Dzień dobry, Tomasz Kaczmarek" },
+  { email: demo("koordynator"), path: "/coordinator", heading: "Dzień dobry, Anna Nowak" },
+  { email: demo("osl"), path: "/community", heading: "Dzień dobry, Paweł Zieliński" },
+  { email: demo("finanse"), path: "/finance", heading: "Dzień dobry, Katarzyna Lewandowska" },
+  { email: demo("uslugodawca"), path: "/provider", heading: "Dzień dobry, Magdalena Wójcik" },
+  { email: demo("terapeuta"), path: "/provider", heading: "Dzień dobry, Michał Kamiński" },
+  { email: demo("mieszkaniec"), path: "/me", heading: "Dzień dobry, Stanisława Jabłońska" },
+];
+
+test("the sign-in page has no WCAG 2.1 A/AA violations", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { level: 1, name: "Logowanie" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+for (const home of homes) {
+  test(`${home.email} lands on ${home.path}, which passes axe`, async ({ page }) => {
+    await signIn(page, home.email);
+    await expect(page).toHaveURL(home.path);
+    await expect(page.getByRole("heading", { level: 1, name: home.heading })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Nawigacja główna" })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}
+
+test("a wrong password gets a clear message in Polish and keeps the email", async ({ page }) => {
+  await attemptSignIn(page, demo("dyrektor"), "not-the-password");
+  await expect(page.getByRole("alert")).toHaveText("Nieprawidłowy adres e-mail lub hasło.");
+  await expect(page.getByLabel("Adres e-mail")).toHaveValue(demo("dyrektor"));
+});
+
+test("the sixth rapid failed attempt is refused, even with the right password", async ({ page }) => {
+  const email = demo("henryk.kowalczyk");
+  for (let i = 1; i <= 5; i += 1) {
+    await attemptSignIn(page, email, `wrong-${i}`);
+    await expect(page.getByRole("alert")).toHaveText("Nieprawidłowy adres e-mail lub hasło.");
+  }
+  await attemptSignIn(page, email, DEMO_PASSWORD);
+  await expect(page.getByRole("alert")).toContainText("Zbyt wiele nieudanych prób logowania");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("sign-out ends the session: the old cookie no longer works", async ({ page, browser }) => {
+  await signIn(page, demo("dyrektor"));
+  await expect(page).toHaveURL("/centre");
+  const oldCookies = await page.context().cookies();
+  expect(oldCookies.find((c) => c.name === "cus_session")?.httpOnly).toBe(true);
+  await page.getByRole("button", { name: "Wyloguj" }).click();
+  await expect(page.getByRole("status")).toHaveText("Wylogowano.");
+
+  const replay = await browser.newContext();
+  await replay.addCookies(oldCookies);
+  const replayPage = await replay.newPage();
+  await replayPage.goto("/centre");
+  await expect(replayPage).toHaveURL(/\/sign-in\?next=%2Fcentre/);
+  await replay.close();
+});
+
+test("a signed-out visitor is sent to sign in, and back where they were going", async ({ page }) => {
+  await page.goto("/centre/audit");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fcentre%2Faudit/);
+  await page.getByLabel("Adres e-mail").fill(demo("dyrektor"));
+  await page.getByLabel("Hasło", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Zaloguj się" }).click();
+  await expect(page).toHaveURL("/centre/audit");
+});
+
+test("a provider asking for a centre staff page gets 403, not the page", async ({ page }) => {
+  await signIn(page, demo("uslugodawca"));
+  await expect(page).toHaveURL("/provider");
+  for (const path of ["/centre/staff", "/centre/audit", "/centre", "/coordinator"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: "Brak dostępu" })).toBeVisible();
+  }
+  // Navigation shows only what the role may open.
+  const nav = page.getByRole("navigation", { name: "Nawigacja główna" });
+  await expect(nav.getByRole("link", { name: "Zespół" })).toHaveCount(0);
+});
+
+test("a write from another origin is refused", async ({ request }) => {
+  const response = await request.post("/sign-in", {
+    headers: { Origin: "https://evil.example" },
+    form: { email: demo("dyrektor"), password: DEMO_PASSWORD },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(403);
+  expect(response.headers()["set-cookie"]).toBeUndefined();
+});
+
+test("pages carry security headers", async ({ request }) => {
+  const response = await request.get("/sign-in");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+});
