@@ -1,0 +1,45 @@
+/**
+ * Screenshots of the main screens for the README: `npm run demo` in one terminal, then
+ * `npx tsx scripts/screenshots.ts` (BASE_URL defaults to http://localhost:3000).
+ */
+import { chromium, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_EMAIL_DOMAIN } from "../db/demo-accounts";
+
+const base = process.env.BASE_URL ?? "http://localhost:3000";
+const out = "docs/screenshots";
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+async function signedIn(local: string, width = 1280, height = 860): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: "pl-PL", timezoneId: "Europe/Warsaw" });
+  const page = await context.newPage();
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel("Adres e-mail").fill(`${local}@${DEMO_EMAIL_DOMAIN}`);
+  await page.getByLabel("Hasło", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Zaloguj się" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  return page;
+}
+
+const anonymous = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+await anonymous.goto(`${base}/sign-in`);
+await anonymous.screenshot({ path: `${out}/sign-in.png`, fullPage: true });
+
+const director = await signedIn("dyrektor");
+await director.screenshot({ path: `${out}/director-home.png`, fullPage: true });
+await director.goto(`${base}/centre/staff`);
+await director.screenshot({ path: `${out}/team-and-roles.png`, fullPage: true });
+await director.goto(`${base}/centre/audit`);
+await director.screenshot({ path: `${out}/audit-log.png` });
+
+const organizer = await signedIn("organizator");
+await organizer.screenshot({ path: `${out}/organizer-home.png`, fullPage: true });
+
+const resident = await signedIn("mieszkaniec", 390, 844);
+await resident.screenshot({ path: `${out}/resident-phone.png`, fullPage: true });
+
+await browser.close();
+console.log(`Screenshots written to ${out}/`);
