@@ -5,8 +5,9 @@ import { switchMembership } from "~/modules/identity/memberships.server";
 import { roleHome } from "~/modules/identity/permissions";
 import { listActiveMemberships, requireSession } from "~/modules/identity/session.server";
 import { useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Moje konto – Portal CUS" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.title");
 
 /** Every signed-in person may see their own account, whatever their role. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -7,8 +7,9 @@ import { requireAccess, requireCentreId } from "~/modules/identity/access.server
 import { countResidents } from "~/modules/plans/residents.server";
 import { formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Pulpit dyrektora – Portal CUS" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "centre.dashboard");

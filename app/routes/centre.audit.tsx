@@ -6,8 +6,9 @@ import { requireAccess, requireCentreId } from "~/modules/identity/access.server
 import { formatDateTime, TIME_ZONE } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { Notice } from "~/components/Notice";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Dziennik zdarzeń – Portal CUS" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.title");
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 

@@ -9,8 +9,9 @@ import { handleTeamAction } from "~/modules/identity/team-actions.server";
 import { appUrl } from "~/utils/env.server";
 import { useT } from "~/utils/i18n-react";
 import { localeFromRequest } from "~/utils/locale.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Zespół i role – Portal CUS" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "centre.staff.read");

@@ -3,8 +3,9 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { countResidents, listResidents } from "~/modules/plans/residents.server";
 import { useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Pulpit koordynatora – Portal CUS" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "coordinator.desk");

@@ -4,8 +4,9 @@ import { getMailboxMessage } from "~/modules/notifications/mailbox.server";
 import { isProduction } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Wiadomość – Skrzynka deweloperska" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mailbox.title");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   if (isProduction()) throw new Response("Not found", { status: 404 });

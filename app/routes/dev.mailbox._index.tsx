@@ -4,8 +4,9 @@ import { listMailbox } from "~/modules/notifications/mailbox.server";
 import { isProduction } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Skrzynka deweloperska – Portal CUS" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mailbox.title");
 
 /** Development only: every email the outbox "sent" without RESEND_API_KEY. */
 export async function loader(_args: LoaderFunctionArgs) {

@@ -4,8 +4,9 @@ import { ProviderTable } from "~/components/ProviderTable";
 import { listCentreProviders } from "~/modules/directory/centres.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Pulpit finansów – Portal CUS" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "finance.desk");

@@ -7,8 +7,9 @@ import { RESET_VALID_MINUTES, requestPasswordReset } from "~/modules/identity/pa
 import { appUrl } from "~/utils/env.server";
 import { fieldErrors } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Nie pamiętasz hasła? – Portal CUS" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.title");
 
 const ForgotForm = z.object({
   email: z.string().trim().min(1, "signIn.emailRequired").pipe(z.email("signIn.emailInvalid")),

@@ -9,8 +9,9 @@ import { commitSessionCookie, getSessionContext } from "~/modules/identity/sessi
 import { signIn } from "~/modules/identity/sign-in.server";
 import { useT } from "~/utils/i18n-react";
 import { localeFromRequest } from "~/utils/locale.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Zaproszenie – Portal CUS" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invitation.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await findInvitation(params.token ?? "");

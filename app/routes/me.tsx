@@ -6,8 +6,9 @@ import { requireAccess, requireCentreId } from "~/modules/identity/access.server
 import { getOwnResidentRecord } from "~/modules/plans/residents.server";
 import { formatDate } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Moje sprawy – Portal CUS" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "home.myData");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "resident.self");

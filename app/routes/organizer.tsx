@@ -5,8 +5,9 @@ import { ProviderTable } from "~/components/ProviderTable";
 import { getCentre, listCentreProviders } from "~/modules/directory/centres.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Pulpit organizatora – Portal CUS" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
 
 const statusOrder = { pending: 0, returned: 1, suspended: 2, verified: 3 } as const;
 

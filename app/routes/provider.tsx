@@ -9,8 +9,9 @@ import { handleTeamAction } from "~/modules/identity/team-actions.server";
 import { appUrl } from "~/utils/env.server";
 import { useT } from "~/utils/i18n-react";
 import { localeFromRequest } from "~/utils/locale.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Usługodawca – Portal CUS" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "provider.profile.read");

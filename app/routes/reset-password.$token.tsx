@@ -6,8 +6,9 @@ import { MIN_PASSWORD_LENGTH } from "~/modules/identity/password.server";
 import { isResetTokenUsable, resetPassword } from "~/modules/identity/password-reset.server";
 import { clearSessionCookie } from "~/modules/identity/session.server";
 import { useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ustaw nowe hasło – Portal CUS" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reset.title");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { usable: await isResetTokenUsable(params.token ?? ""), minLength: MIN_PASSWORD_LENGTH };

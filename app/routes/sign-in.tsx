@@ -10,8 +10,9 @@ import { signIn } from "~/modules/identity/sign-in.server";
 import { isProduction } from "~/utils/env.server";
 import { fieldErrors, safeRedirectPath } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Logowanie – Portal CUS" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.title");
 
 const SignInForm = z.object({
   email: z.string().trim().min(1, "signIn.emailRequired").pipe(z.email("signIn.emailInvalid")),

@@ -1,10 +1,11 @@
-import { expect, test } from "@playwright/test";
-import { demo, linkFromEmailText, openLatestEmail, signIn } from "./helpers";
+import { demo, expect, linkFromEmailText, openLatestEmail, signIn, test } from "./helpers";
 
 test("a password reset email arrives in the dev mailbox and its link works once", async ({ page }) => {
   const email = demo("zofia.szymanska");
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Nie pamiętasz hasła?" }).click();
+  // The sign-in form has a field with the same label: wait until the new page is shown.
+  await expect(page.getByRole("heading", { level: 1, name: "Nie pamiętasz hasła?" })).toBeVisible();
   await page.getByLabel("Adres e-mail").fill(email);
   await page.getByRole("button", { name: "Wyślij link" }).click();
   await expect(page.getByRole("status")).toContainText("Jeśli konto o tym adresie istnieje");

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, test as base, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_EMAIL_DOMAIN } from "../../db/demo-accounts";
 
 export const demo = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
@@ -41,3 +41,23 @@ export async function linkFromEmailText(page: Page, pathPrefix: string): Promise
   if (!match) throw new Error(`no ${pathPrefix} link in email:\n${text}`);
   return new URL(match[0]).pathname;
 }
+
+/**
+ * The test function for every spec: fails a test when the browser reports a Content-Security-Policy
+ * violation or an uncaught page error, which would otherwise go unnoticed.
+ */
+export const test = base.extend<{ pageGuard: void }>({
+  pageGuard: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" && /Content Security Policy|Hydration|hydrat/i.test(message.text())) problems.push(message.text());
+      });
+      page.on("pageerror", (error) => problems.push(error.message));
+      await use();
+      expect(problems).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { attemptSignIn, demo, DEMO_PASSWORD, expectNoAxeViolations, signIn } from "./helpers";
+import { attemptSignIn, demo, DEMO_PASSWORD, expect, expectNoAxeViolations, signIn, test } from "./helpers";
 
 const homes = [
   { email: demo("dyrektor"), path: "/centre", heading: "Dzień dobry, Barbara Wiśniewska" },
