@@ -18,6 +18,11 @@ export const permissionMap = {
   "provider.profile.read": ["provider_admin", "provider_staff"],
   "provider.staff.manage": ["provider_admin"],
   "resident.self": ["resident"],
+  /** Verifying providers and offers, gaps, the programme (PUS). */
+  "directory.review": ["organizer"],
+  /** Internal fields in the catalogue (unit price, review state). */
+  "catalogue.internal": ["director", "organizer", "coordinator", "community", "finance"],
+  "provider.offers.manage": ["provider_admin", "provider_staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionMap;
@@ -46,7 +51,7 @@ export const roleHome: Record<Role, string> = {
 };
 
 export type NavItem = { to: string; label: NavLabel; permission: Permission };
-export type NavLabel = "home" | "staff" | "audit";
+export type NavLabel = "home" | "staff" | "audit" | "catalogue";
 
 /** Navigation, in order; each entry is shown only to roles that may open it. */
 const navItems: NavItem[] = [
@@ -59,6 +64,7 @@ const navItems: NavItem[] = [
   { to: "/me", label: "home", permission: "resident.self" },
   { to: "/centre/staff", label: "staff", permission: "centre.staff.read" },
   { to: "/centre/audit", label: "audit", permission: "audit.read" },
+  { to: "/catalogue", label: "catalogue", permission: "catalogue.internal" },
 ];
 
 export function navigationFor(role: Role): NavItem[] {

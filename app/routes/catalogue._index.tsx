@@ -1,0 +1,137 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { providerLegalForms } from "@db/schema/directory";
+import { accessibilityFeatures, deliveryModes, offerLanguages, statutoryAreas, targetGroups } from "~/modules/directory/areas";
+import { catalogueChoices, searchCatalogue } from "~/modules/directory/catalogue.server";
+import { parseCatalogueFilter } from "~/modules/directory/catalogue-filter";
+import { useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "catalogue.title");
+
+/** The public catalogue: no sign-in, works without JavaScript (a GET form), paged and sortable. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const filter = parseCatalogueFilter(new URL(request.url).searchParams);
+  const [result, choices] = await Promise.all([searchCatalogue(filter), catalogueChoices()]);
+  return { filter, ...result, choices };
+}
+
+function Select({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: { value: string; label: string }[] }) {
+  const t = useT();
+  return (
+    <div className="field">
+      <label htmlFor={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name} defaultValue={value ?? ""}>
+        <option value="">{t("catalogue.any")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export default function Catalogue() {
+  const { filter, rows, total, page, pages, choices } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const t = useT();
+  const pageHref = (n: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(n));
+    return `?${next.toString()}`;
+  };
+  return (
+    <>
+      <h1>{t("catalogue.title")}</h1>
+      <p>{t("catalogue.intro")}</p>
+      <Form method="get" className="panel catalogue-search" role="search" aria-label={t("catalogue.title")}>
+        <div className="field">
+          <label htmlFor="f-q">{t("catalogue.search")}</label>
+          <p className="field__hint" id="f-q-hint">
+            {t("catalogue.searchHint")}
+          </p>
+          <div className="search-row">
+            <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} aria-describedby="f-q-hint" />
+            <button type="submit" className="button button--primary">
+              {t("catalogue.submit")}
+            </button>
+          </div>
+        </div>
+        <details className="filters-details" open={Boolean(filter.area || filter.gmina || filter.mode || filter.target || filter.fee || filter.packageId || filter.providerKind || filter.accessibility || filter.language)}>
+          <summary>{t("catalogue.filters")}</summary>
+          <div className="filters__grid">
+            <Select name="area" label={t("catalogue.area")} value={filter.area ? String(filter.area) : undefined} options={statutoryAreas.map((a) => ({ value: String(a), label: `${a}. ${t(`areas.${a}`)}` }))} />
+            <Select name="package" label={t("catalogue.package")} value={filter.packageId} options={choices.packages.map((p) => ({ value: p.id, label: p.name }))} />
+            <Select name="gmina" label={t("catalogue.gmina")} value={filter.gmina} options={choices.gminas.map((g) => ({ value: g, label: g }))} />
+            <Select name="mode" label={t("catalogue.mode")} value={filter.mode} options={deliveryModes.map((m) => ({ value: m, label: t(`deliveryModes.${m}`) }))} />
+            <Select name="target" label={t("catalogue.target")} value={filter.target} options={targetGroups.map((g) => ({ value: g, label: t(`targetGroups.${g}`) }))} />
+            <Select
+              name="kind"
+              label={t("catalogue.providerKind")}
+              value={filter.providerKind}
+              options={[...providerLegalForms.map((f) => ({ value: f, label: t(`legalForms.${f}`) })), { value: "centre", label: t("catalogue.centreOwn") }]}
+            />
+            <Select name="fee" label={t("catalogue.fee")} value={filter.fee} options={[{ value: "free", label: t("catalogue.feeFree") }, { value: "paid", label: t("catalogue.feePaid") }]} />
+            <Select name="access" label={t("catalogue.accessibility")} value={filter.accessibility} options={accessibilityFeatures.map((a) => ({ value: a, label: t(`accessibility.${a}`) }))} />
+            <Select name="lang" label={t("catalogue.language")} value={filter.language} options={offerLanguages.map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
+            <div className="field">
+              <label htmlFor="f-sort">{t("catalogue.sort")}</label>
+              <select id="f-sort" name="sort" defaultValue={filter.sort}>
+                <option value="name">{t("catalogue.sortName")}</option>
+                <option value="newest">{t("catalogue.sortNewest")}</option>
+              </select>
+            </div>
+          </div>
+          <button type="submit" className="button">
+            {t("catalogue.submit")}
+          </button>
+        </details>
+      </Form>
+
+      <p className="result-count" role="status">
+        {t("catalogue.results", { count: total })}
+      </p>
+      {rows.length === 0 ? (
+        <p>{t("catalogue.none")}</p>
+      ) : (
+        <ul className="offer-list">
+          {rows.map((r) => (
+            <li key={r.offerId} className="offer-card">
+              <h2 className="offer-card__title">
+                <Link to={`/catalogue/${r.offerId}`}>{r.name}</Link>
+              </h2>
+              <p className="offer-card__meta">
+                <span className="badge">{t(`areas.${r.area}` as "areas.1")}</span> <span className={`badge badge--fee-${r.feeLabel}`}>{t(`feeLabels.${r.feeLabel}`)}</span>{" "}
+                {r.deliveryModes.map((m) => t(`deliveryModes.${m}` as "deliveryModes.place")).join(", ")}
+              </p>
+              <p className="offer-card__provider">{r.providerName ?? r.centreName}</p>
+              <p className="offer-card__description">{r.description.length > 220 ? `${r.description.slice(0, 217)}…` : r.description}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {pages > 1 ? (
+        <nav className="pagination" aria-label={t("catalogue.pagination")}>
+          {page > 1 ? <Link to={pageHref(page - 1)}>{t("catalogue.previous")}</Link> : null}
+          <span>{t("catalogue.page", { page, pages })}</span>
+          {page < pages ? <Link to={pageHref(page + 1)}>{t("catalogue.next")}</Link> : null}
+        </nav>
+      ) : null}
+      <section className="panel" aria-labelledby="open-data-title">
+        <h2 id="open-data-title">{t("catalogue.openData")}</h2>
+        <p>{t("catalogue.openDataIntro")}</p>
+        <ul className="plain-list">
+          <li>
+            <a href="/catalogue.csv">{t("catalogue.csv")}</a>
+          </li>
+          <li>
+            <a href="/api/hsds/services">HSDS 3.0: services</a>, <a href="/api/hsds/organizations">organizations</a>,{" "}
+            <a href="/api/hsds/service_at_locations">service_at_locations</a>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}
