@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { providerLegalForms } from "@db/schema/directory";
-import { accessibilityFeatures, deliveryModes, offerLanguages, statutoryAreas, targetGroups } from "~/modules/directory/areas";
+import { accessibilityFeatures, deliveryModes, offerLanguages, providerLegalForms, statutoryAreas, targetGroups } from "~/modules/directory/areas";
 import { catalogueChoices, searchCatalogue } from "~/modules/directory/catalogue.server";
 import { parseCatalogueFilter } from "~/modules/directory/catalogue-filter";
 import { useT } from "~/utils/i18n-react";

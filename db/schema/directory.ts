@@ -27,15 +27,9 @@ export const centreGminas = pgTable(
   (t) => [uniqueIndex("centre_gminas_cus_teryt").on(t.cusId, t.terytCode)],
 );
 
-export const providerLegalForms = [
-  "foundation",
-  "association",
-  "social_cooperative",
-  "social_economy_other",
-  "company",
-  "sole_trader",
-  "public_unit",
-] as const;
+import { providerLegalForms } from "../../app/modules/directory/areas";
+
+export { providerLegalForms };
 export type ProviderLegalForm = (typeof providerLegalForms)[number];
 export const providerLegalFormEnum = pgEnum("provider_legal_form", providerLegalForms);
 

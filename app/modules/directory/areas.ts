@@ -16,3 +16,14 @@ export const targetGroups = ["seniors", "families", "children", "youth", "disabl
 export const accessibilityFeatures = ["step_free", "wheelchair_toilet", "lift", "parking", "hearing_loop", "sign_language"] as const;
 
 export const offerLanguages = ["pl", "en", "uk", "de", "pjm"] as const;
+
+/** Legal forms of provider organisations (the database enum is built from this list). */
+export const providerLegalForms = [
+  "foundation",
+  "association",
+  "social_cooperative",
+  "social_economy_other",
+  "company",
+  "sole_trader",
+  "public_unit",
+] as const;
