@@ -102,6 +102,9 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
             </span>
           </Link>
           <div className="site-header__tools">
+            <Link to="/catalogue" className="header-link">
+              {t("nav.catalogue")}
+            </Link>
             <LanguageSwitch locale={data.locale} />
             {data.user ? (
               <>
@@ -116,7 +119,11 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
                   </button>
                 </Form>
               </>
-            ) : null}
+            ) : (
+              <Link to="/sign-in" className="header-link">
+                {t("signIn.submit")}
+              </Link>
+            )}
           </div>
         </div>
         {data.nav.length > 0 ? (

@@ -6,6 +6,9 @@ import { requireAccess, requireProviderId } from "~/modules/identity/access.serv
 import { INVITATION_VALID_DAYS, listPendingInvitations, listTeam, rolesInvitableInto } from "~/modules/identity/memberships.server";
 import { can } from "~/modules/identity/permissions";
 import { handleTeamAction } from "~/modules/identity/team-actions.server";
+import { listProviderOffers } from "~/modules/directory/offers.server";
+import { requestVerification } from "~/modules/directory/providers.server";
+import { Form, Link } from "@remix-run/react";
 import { appUrl } from "~/utils/env.server";
 import { useT } from "~/utils/i18n-react";
 import { localeFromRequest } from "~/utils/locale.server";
@@ -17,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "provider.profile.read");
   const providerId = requireProviderId(access);
   const org = { providerId };
-  const [profile, members, invitations] = await Promise.all([getProviderProfile(providerId), listTeam(org), listPendingInvitations(org)]);
+  const [profile, members, invitations, offers] = await Promise.all([getProviderProfile(providerId), listTeam(org), listPendingInvitations(org), listProviderOffers(providerId)]);
   if (!profile) throw new Response("Not found", { status: 404 });
   return {
     name: access.user.name,
@@ -28,12 +31,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canManage: can(access.membership.role, "provider.staff.manage"),
     currentUserId: access.user.id,
     invitationDays: INVITATION_VALID_DAYS,
+    offers,
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  if (formData.get("intent") === "ask-verification") {
+    const access = await requireAccess(request, "provider.staff.manage");
+    await requestVerification({
+      providerId: requireProviderId(access),
+      cusId: String(formData.get("cusId") ?? ""),
+      reply: String(formData.get("reply") ?? "").trim() || null,
+      actor: { userId: access.user.id, email: access.user.email, ip: context.ip },
+    });
+    return data({ ok: true as const, message: "provider.asked" });
+  }
   const access = await requireAccess(request, "provider.staff.manage");
-  const result = await handleTeamAction(await request.formData(), {
+  const result = await handleTeamAction(formData, {
     actor: { userId: access.user.id, email: access.user.email, name: access.user.name, ip: context.ip },
     org: { providerId: requireProviderId(access) },
     baseUrl: appUrl(request),
@@ -88,11 +103,48 @@ export default function ProviderHome() {
             {p.worksWith.map((c) => (
               <li key={c.id}>
                 {c.name} ({c.city}) – <span className={`badge badge--${c.status}`}>{t(`providerStatus.${c.status}`)}</span>
+                {c.reviewNote && c.status !== "verified" ? <p className="notice notice--error">{t("provider.returnedNote", { note: c.reviewNote })}</p> : null}
+                {c.status === "returned" && d.canManage ? (
+                  <Form method="post" className="reply-form">
+                    <input type="hidden" name="intent" value="ask-verification" />
+                    <input type="hidden" name="cusId" value={c.id} />
+                    <div className="field">
+                      <label htmlFor={`reply-${c.id}`}>{t("provider.reply")}</label>
+                      <textarea id={`reply-${c.id}`} name="reply" />
+                    </div>
+                    <button type="submit" className="button">
+                      {t("provider.askAgain")}
+                    </button>
+                  </Form>
+                ) : null}
               </li>
             ))}
           </ul>
         </section>
       </div>
+      <section className="panel" aria-labelledby="offers-title">
+        <h2 id="offers-title">{t("provider.offers")}</h2>
+        <p className="button-row">
+          <Link className="button button--primary" to="/provider/offers/new">
+            {t("provider.newOffer")}
+          </Link>
+          <Link to="/provider/places">{t("provider.places")}</Link>
+        </p>
+        {d.offers.length === 0 ? (
+          <p>{t("provider.noOffers")}</p>
+        ) : (
+          <ul className="plain-list">
+            {d.offers.map((o) => (
+              <li key={o.id}>
+                <Link to={`/provider/offers/${o.id}`}>{o.name}</Link> – {o.centreName} –{" "}
+                {o.workingStatus ? t(`revisionStatus.${o.workingStatus}` as "revisionStatus.draft") : t("revisionStatus.published")}
+                {o.workingStatus && o.published ? ` (${t("revisionStatus.published")})` : ""}
+                {o.reviewComment ? <div className="muted">{t("offer.returnedComment", { comment: o.reviewComment })}</div> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section className="panel" aria-labelledby="team-title">
         <h2 id="team-title">{t("home.providerTeam")}</h2>
         <TeamManager

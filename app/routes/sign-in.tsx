@@ -97,6 +97,9 @@ export default function SignIn() {
         <p>
           <Link to="/forgot-password">{t("signIn.forgot")}</Link>
         </p>
+        <p>
+          <Link to="/register-provider">{t("provider.registerLink")}</Link>
+        </p>
       </section>
       {demo ? (
         <section className="panel demo-panel" aria-labelledby="demo-title">

@@ -58,7 +58,7 @@ export async function getProviderProfile(providerId: string, db: Database = getD
   const [provider] = await db.select().from(providerOrganisations).where(eq(providerOrganisations.id, providerId));
   if (!provider) return null;
   const worksWith = await db
-    .select({ id: centres.id, name: centres.name, city: centres.city, status: centreProviders.status })
+    .select({ id: centres.id, name: centres.name, city: centres.city, status: centreProviders.status, reviewNote: centreProviders.reviewNote })
     .from(centreProviders)
     .innerJoin(centres, eq(centres.id, centreProviders.cusId))
     .where(eq(centreProviders.providerId, providerId))

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { feeLabels, offerUnits } from "@db/schema/directory";
-import { parsePlnToGrosze } from "~/utils/money";
+import { groszeToInput, parsePlnToGrosze } from "~/utils/money";
 import { deliveryModes, groupModes, offerLanguages, targetGroups } from "./areas";
 
 const optionalText = z
@@ -74,4 +74,19 @@ export function readOfferForm(formData: FormData) {
       : String(formData.get(key) ?? "");
   }
   return raw;
+}
+
+/** A stored revision as form values (the inverse of the schema's parsing). */
+export function revisionToFormValues(r: {
+  name: string; description: string; area: number; category: string | null; targetGroups: string[]; eligibility: string | null;
+  requiredDocuments: string | null; howToApply: string | null; deliveryModes: string[]; groupMode: string; languages: string[]; unit: string;
+  typicalDurationMinutes: number | null; limitUnits: number | null; limitPeriodMonths: number | null; priceGrosze: number; feeLabel: string; locationIds: string[];
+}): Record<string, string | string[]> {
+  const str = (v: number | string | null) => (v === null ? "" : String(v));
+  return {
+    name: r.name, description: r.description, area: String(r.area), category: str(r.category), targetGroups: r.targetGroups,
+    eligibility: str(r.eligibility), requiredDocuments: str(r.requiredDocuments), howToApply: str(r.howToApply), deliveryModes: r.deliveryModes,
+    groupMode: r.groupMode, languages: r.languages, unit: r.unit, typicalDurationMinutes: str(r.typicalDurationMinutes), limitUnits: str(r.limitUnits),
+    limitPeriodMonths: str(r.limitPeriodMonths), price: groszeToInput(r.priceGrosze), feeLabel: r.feeLabel, locationIds: r.locationIds,
+  };
 }

@@ -151,3 +151,13 @@ export async function isVerifiedFor(cusId: string, providerId: string, db: Datab
     .where(and(eq(centreProviders.cusId, cusId), eq(centreProviders.providerId, providerId), inArray(centreProviders.status, ["verified"])));
   return !!row;
 }
+
+/** Providers waiting for this centre's organiser. */
+export async function listProvidersForReview(cusId: string, db: Database = getDb()) {
+  return db
+    .select({ id: providerOrganisations.id, name: providerOrganisations.name, legalForm: providerOrganisations.legalForm, city: providerOrganisations.city, since: centreProviders.since, providerReply: centreProviders.providerReply })
+    .from(centreProviders)
+    .innerJoin(providerOrganisations, eq(providerOrganisations.id, centreProviders.providerId))
+    .where(and(eq(centreProviders.cusId, cusId), eq(centreProviders.status, "pending")))
+    .orderBy(asc(centreProviders.since));
+}
