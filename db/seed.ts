@@ -11,6 +11,7 @@ import type { Database } from "./client";
 import { demoAccounts, DEMO_PASSWORD } from "./demo-accounts";
 import { centreGminas, centreProviders, centres, memberships, providerOrganisations, residents, users } from "./schema";
 import type { ProviderLegalForm } from "./schema/directory";
+import { seedServiceBase } from "./seed-offers";
 
 /** A UUID derived from a name, so every run of the seed addresses the same rows. */
 export function stableId(name: string): string {
@@ -242,7 +243,7 @@ function providerId(name: string) {
   return stableId(`provider:${name}`);
 }
 
-export async function seedDemo(db: Database): Promise<{ users: number; providers: number; residents: number }> {
+export async function seedDemo(db: Database): Promise<{ users: number; providers: number; residents: number; offers: number }> {
   if (process.env.NODE_ENV === "production") throw new Error("The demo seed is refused in production.");
 
   await db.insert(centres).values(centre).onConflictDoNothing();
@@ -329,5 +330,12 @@ export async function seedDemo(db: Database): Promise<{ users: number; providers
     )
     .onConflictDoNothing();
 
-  return { users: people.size, providers: providers.length, residents: residentList.length };
+  const offerCount = await seedServiceBase(db, {
+    centreId: DEMO_CENTRE_ID,
+    providerId,
+    stableId,
+    organiserUserId: stableId(`user:${demoAccounts.find((a) => a.role === "organizer")!.email}`),
+  });
+
+  return { users: people.size, providers: providers.length, residents: residentList.length, offers: offerCount };
 }

@@ -14,7 +14,7 @@ if (process.argv.includes("--fresh") && !process.env.DATABASE_URL) {
 const connection = connect();
 await runMigrations(connection);
 const counts = await seedDemo(connection.db);
-console.log(`Demo data in place (${connection.kind}): ${counts.users} people, ${counts.providers} providers, ${counts.residents} residents.`);
+console.log(`Demo data in place (${connection.kind}): ${counts.users} people, ${counts.providers} providers, ${counts.residents} residents, ${counts.offers} offers.`);
 // The embedded database allows one process at a time: hand it over to the server.
 await close(connection);
 
