@@ -27,6 +27,8 @@ async function signedIn(local: string, width = 1280, height = 860): Promise<Page
 const anonymous = await browser.newPage({ viewport: { width: 1280, height: 860 } });
 await anonymous.goto(`${base}/sign-in`);
 await anonymous.screenshot({ path: `${out}/sign-in.png`, fullPage: true });
+await anonymous.goto(`${base}/catalogue?q=opieka`);
+await anonymous.screenshot({ path: `${out}/catalogue.png` });
 
 const director = await signedIn("dyrektor");
 await director.screenshot({ path: `${out}/director-home.png`, fullPage: true });

@@ -1,0 +1,115 @@
+/**
+ * Catalogue search speed on a generated large centre (300 providers, 2,000 published offers).
+ * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/catalogue.ts
+ * It creates (and afterwards drops) a database `cus_bench_catalogue` next to the one named.
+ * Prints p50/p95/max server time of searchCatalogue() for a mix of filtered searches.
+ */
+import { performance } from "node:perf_hooks";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { close, connect, runMigrations, setConnection } from "../db/client";
+import { centreGminas, centreProviders, centres, locations, offerRevisions, offers, providerOrganisations } from "../db/schema";
+import { providerLegalForms } from "../app/modules/directory/areas";
+import { searchCatalogue, type CatalogueFilter } from "../app/modules/directory/catalogue.server";
+import { normaliseSearchText } from "../app/modules/directory/search-text";
+
+const baseUrl = process.env.DATABASE_URL;
+if (!baseUrl) {
+  console.error("Set DATABASE_URL to a PostgreSQL server (the bench creates its own database there).");
+  process.exit(2);
+}
+const name = "cus_bench_catalogue";
+const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`drop database if exists ${name} with (force)`);
+await admin.unsafe(`create database ${name}`);
+const url = new URL(baseUrl);
+url.pathname = `/${name}`;
+const connection = connect({ databaseUrl: url.toString() });
+await runMigrations(connection);
+setConnection(connection);
+const db = connection.db;
+
+let seed = 42;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const words = ["opieka", "psycholog", "rehabilitacja", "złota rączka", "transport", "klub seniora", "asystent", "terapia", "warsztaty", "poradnictwo", "teleopieka", "wytchnieniowa", "kultura", "sport", "doradztwo"];
+const gminas = Array.from({ length: 12 }, (_, i) => `Gmina ${String.fromCharCode(65 + i)}`);
+
+const [centre] = await db.insert(centres).values({ name: "CUS Bench", shortName: "CUS Bench", email: "bench@example.test", city: "Toruń" }).returning();
+await db.insert(centreGminas).values(gminas.map((g, i) => ({ cusId: centre!.id, terytCode: String(1000000 + i), name: g })));
+const providerRows = await db
+  .insert(providerOrganisations)
+  .values(Array.from({ length: 300 }, (_, i) => ({ name: `Usługodawca ${i}`, legalForm: pick(providerLegalForms), city: "Toruń", email: `p${i}@example.test` })))
+  .returning({ id: providerOrganisations.id });
+await db.insert(centreProviders).values(providerRows.map((p, i) => ({ cusId: centre!.id, providerId: p.id, status: i % 10 === 0 ? ("pending" as const) : ("verified" as const) })));
+const locationRows = await db
+  .insert(locations)
+  .values(providerRows.map((p, i) => ({ providerId: p.id, name: `Miejsce ${i}`, street: "ul. Testowa 1", postalCode: "87-100", city: "Toruń", gminaName: pick(gminas), accessibility: random() < 0.5 ? ["step_free"] : [] })))
+  .returning({ id: locations.id, providerId: locations.providerId });
+
+const started = performance.now();
+for (let batch = 0; batch < 4; batch += 1) {
+  const offerRows = await db
+    .insert(offers)
+    .values(Array.from({ length: 500 }, () => ({ cusId: centre!.id, providerId: pick(providerRows).id })))
+    .returning();
+  const revisions = await db
+    .insert(offerRevisions)
+    .values(
+      offerRows.map((o, i) => {
+        const title = `${pick(words)} ${batch * 500 + i}`;
+        const description = `${pick(words)} ${pick(words)} dla mieszkańców – opis usługi numer ${i}.`;
+        const modes = random() < 0.5 ? ["home"] : ["place"];
+        return {
+          offerId: o.id,
+          number: 1,
+          status: "published" as const,
+          name: title,
+          description,
+          area: 1 + Math.floor(random() * 14),
+          targetGroups: [pick(["seniors", "families", "disabled", "adults"])],
+          deliveryModes: modes,
+          languages: ["pl"],
+          unit: "session" as const,
+          feeLabel: pick(["free", "partly_paid", "paid"] as const),
+          locationIds: modes[0] === "place" ? [locationRows.find((l) => l.providerId === o.providerId)!.id] : [],
+          searchText: normaliseSearchText(`${title} ${description}`),
+        };
+      }),
+    )
+    .returning({ id: offerRevisions.id, offerId: offerRevisions.offerId });
+  for (const r of revisions) await db.update(offers).set({ publishedRevisionId: r.id }).where(eqOffer(r.offerId));
+}
+await db.execute(sql`analyze`);
+console.log(`Generated 300 providers, 2,000 offers in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+function eqOffer(id: string) {
+  return sql`${offers.id} = ${id}`;
+}
+
+const filters: CatalogueFilter[] = [
+  { q: "opieka" },
+  { q: "zlota raczka", gmina: pick(gminas) },
+  { area: 4, mode: "home" },
+  { area: 5, fee: "free", sort: "newest" },
+  { q: "psycholog", target: "seniors", page: 2 },
+  { gmina: pick(gminas), accessibility: "step_free" },
+  { providerKind: "foundation", area: 6 },
+  {},
+];
+for (let i = 0; i < 20; i += 1) await searchCatalogue(pick(filters)); // warm-up
+const times: number[] = [];
+for (let i = 0; i < 400; i += 1) {
+  const filter = { ...pick(filters), gmina: random() < 0.3 ? pick(gminas) : undefined };
+  const t0 = performance.now();
+  await searchCatalogue(filter);
+  times.push(performance.now() - t0);
+}
+times.sort((a, b) => a - b);
+const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(2);
+console.log(`catalogue search, 400 filtered queries on PostgreSQL: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms (target p95 < 30 ms)`);
+
+setConnection(undefined);
+await close(connection);
+await admin.unsafe(`drop database if exists ${name} with (force)`);
+await admin.end();
