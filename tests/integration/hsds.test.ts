@@ -12,7 +12,7 @@ import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
 import { setupTestDatabase } from "../setup/test-database";
 
 const t = setupTestDatabase();
-const schemaDir = path.resolve(process.cwd(), "../shared/hsds-3.0/compiled");
+const schemaDir = path.resolve(process.cwd(), "tests/fixtures/hsds-3.0");
 
 function validator(name: string) {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
