@@ -66,3 +66,39 @@ export function SelectField({ name, label, options, defaultValue, error, id }: S
     </div>
   );
 }
+
+/** A group of checkboxes sharing one name (read with formData.getAll); the legend names the group. */
+export function CheckboxGroup({ name, legend, options, checked, error, id }: { name: string; legend: string; options: { value: string; label: string }[]; checked: string[]; error?: string | undefined; id?: string }) {
+  const errorId = error ? `${id ?? name}-error` : undefined;
+  return (
+    <fieldset className={error ? "checkbox-group field--invalid" : "checkbox-group"} aria-describedby={errorId}>
+      <legend>{legend}</legend>
+      {error ? (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+      {options.map((o) => (
+        <label key={o.value}>
+          <input type="checkbox" name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function TextArea({ name, label, value, error, id: givenId }: { name: string; label: string; value: string; error?: string | undefined; id?: string }) {
+  const id = givenId ?? `field-${name}`;
+  return (
+    <div className={error ? "field field--invalid" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <textarea id={id} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+    </div>
+  );
+}

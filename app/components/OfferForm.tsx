@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Field, SelectField } from "~/components/Field";
+import { CheckboxGroup, Field, SelectField, TextArea } from "~/components/Field";
 import { deliveryModes, groupModes, offerLanguages, statutoryAreas, targetGroups } from "~/modules/directory/areas";
 import { useT } from "~/utils/i18n-react";
 
@@ -7,41 +7,6 @@ export type OfferFormValues = Record<string, string | string[] | null | undefine
 export type PlaceOption = { id: string; name: string; city: string };
 const units = ["hour", "session", "visit", "day", "ride", "month", "one_off"] as const;
 const fees = ["free", "partly_paid", "paid"] as const;
-
-function CheckboxGroup({ name, legend, options, checked, error }: { name: string; legend: string; options: { value: string; label: string }[]; checked: string[]; error?: string }) {
-  const errorId = error ? `${name}-error` : undefined;
-  return (
-    <fieldset className={error ? "checkbox-group field--invalid" : "checkbox-group"} aria-describedby={errorId}>
-      <legend>{legend}</legend>
-      {error ? (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      {options.map((o) => (
-        <label key={o.value}>
-          <input type="checkbox" name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
-          {o.label}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
-function TextArea({ name, label, value, error }: { name: string; label: string; value: string; error?: string }) {
-  const id = `field-${name}`;
-  return (
-    <div className={error ? "field field--invalid" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <textarea id={id} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-    </div>
-  );
-}
 
 /** The provider's offer form: every field of the service base, grouped as a person reads it. */
 export function OfferForm({ values, errors, places, disabled, children }: { values: OfferFormValues; errors: Record<string, string>; places: PlaceOption[]; disabled?: boolean; children: React.ReactNode }) {

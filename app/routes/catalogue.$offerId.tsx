@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getPublicOffer } from "~/modules/directory/catalogue.server";
+import { getOfferInternals, getPublicOffer } from "~/modules/directory/catalogue.server";
 import { can } from "~/modules/identity/permissions";
 import { getSessionContext } from "~/modules/identity/session.server";
-import { formatMoney } from "~/utils/format";
+import { formatDate, formatMoney } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.offer.name} – Portal CUS` : "Portal CUS" }];
@@ -14,8 +14,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSessionContext(request);
   const staff = !!session?.membership && can(session.membership.role, "catalogue.internal") && session.membership.cusId === found.offer.cusId;
   const r = found.revision;
+  const internals = staff ? await getOfferInternals(found.offer.id) : null;
   return {
     staff,
+    canReview: staff && can(session!.membership!.role, "directory.review"),
+    internals: internals ? { ...internals, publishedAt: internals.publishedAt?.toISOString() ?? null } : null,
     offer: {
       id: found.offer.id,
       name: r.name,
@@ -34,7 +37,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       limitUnits: r.limitUnits,
       limitPeriodMonths: r.limitPeriodMonths,
       feeLabel: r.feeLabel,
-      priceGrosze: staff ? r.priceGrosze : null,
     },
     provider: found.provider ? { id: found.provider.id, name: found.provider.name, phone: found.provider.phone, email: found.provider.email } : null,
     centre: { name: found.centre.name, phone: found.centre.phone, email: found.centre.email },
@@ -44,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function OfferPage() {
-  const { offer, provider, centre, places, packages, staff } = useLoaderData<typeof loader>();
+  const { offer, provider, centre, places, packages, internals, canReview } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -147,15 +149,37 @@ export default function OfferPage() {
           </ul>
         </section>
       ) : null}
-      {staff && offer.priceGrosze !== null ? (
+      {internals ? (
         <section className="panel" aria-labelledby="staff-title">
           <h2 id="staff-title">{t("catalogue.staffInfo")}</h2>
           <dl className="details">
             <dt>{t("catalogue.price")}</dt>
             <dd>
-              {formatMoney(offer.priceGrosze, locale)} / {t(`units.${offer.unit}`)}
+              {formatMoney(internals.priceGrosze, locale)} / {t(`units.${offer.unit}`)}
             </dd>
+            <dt>{t("catalogue.version")}</dt>
+            <dd>
+              {t("offer.version", { number: internals.publishedNumber })}
+              {internals.publishedAt ? `, ${t("catalogue.publishedOn", { date: formatDate(internals.publishedAt, locale) })}` : ""}
+            </dd>
+            <dt>{t("catalogue.reviewState")}</dt>
+            <dd>{internals.workingStatus ? t("catalogue.changeState", { state: t(`revisionStatus.${internals.workingStatus}` as "revisionStatus.draft") }) : t("catalogue.noChange")}</dd>
+            {internals.providerStatus ? (
+              <>
+                <dt>{t("catalogue.providerStatus")}</dt>
+                <dd>{t(`providerStatus.${internals.providerStatus}`)}</dd>
+                <dt>{t("home.contactPerson")}</dt>
+                <dd>{[internals.contactPerson, internals.phone].filter(Boolean).join(", ") || "—"}</dd>
+                <dt>{t("home.nip")}</dt>
+                <dd>{internals.nip ?? "—"}</dd>
+              </>
+            ) : null}
           </dl>
+          {canReview ? (
+            <p>
+              <Link to={`/organizer/offers/${offer.id}`}>{t("catalogue.openReview")}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
     </article>

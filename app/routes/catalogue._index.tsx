@@ -3,7 +3,10 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { accessibilityFeatures, deliveryModes, offerLanguages, providerLegalForms, statutoryAreas, targetGroups } from "~/modules/directory/areas";
 import { catalogueChoices, searchCatalogue } from "~/modules/directory/catalogue.server";
 import { parseCatalogueFilter } from "~/modules/directory/catalogue-filter";
-import { useT } from "~/utils/i18n-react";
+import { can } from "~/modules/identity/permissions";
+import { getSessionContext } from "~/modules/identity/session.server";
+import { formatMoney } from "~/utils/format";
+import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "catalogue.title");
@@ -11,8 +14,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "catalogue
 /** The public catalogue: no sign-in, works without JavaScript (a GET form), paged and sortable. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const filter = parseCatalogueFilter(new URL(request.url).searchParams);
-  const [result, choices] = await Promise.all([searchCatalogue(filter), catalogueChoices()]);
-  return { filter, ...result, choices };
+  const [result, choices, session] = await Promise.all([searchCatalogue(filter), catalogueChoices(), getSessionContext(request)]);
+  // Centre staff see internal fields of their own centre's offers; everyone else sees the public card.
+  const staffCusId = session?.membership && can(session.membership.role, "catalogue.internal") ? session.membership.cusId : null;
+  const rows = result.rows.map(({ priceGrosze, changePending, cusId, ...r }) =>
+    cusId === staffCusId ? { ...r, internal: { priceGrosze, changePending } } : { ...r, internal: null },
+  );
+  return { filter, ...result, rows, choices };
 }
 
 function Select({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: { value: string; label: string }[] }) {
@@ -36,6 +44,7 @@ export default function Catalogue() {
   const { filter, rows, total, page, pages, choices } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useT();
+  const locale = useLocale();
   const pageHref = (n: number) => {
     const next = new URLSearchParams(params);
     next.set("page", String(n));
@@ -106,6 +115,12 @@ export default function Catalogue() {
                 {r.deliveryModes.map((m) => t(`deliveryModes.${m}` as "deliveryModes.place")).join(", ")}
               </p>
               <p className="offer-card__provider">{r.providerName ?? r.centreName}</p>
+              {r.internal ? (
+                <p className="offer-card__internal">
+                  {t("catalogue.price")}: {formatMoney(r.internal.priceGrosze, locale)} / {t(`units.${r.unit}`)}
+                  {r.internal.changePending ? <span className="badge badge--pending"> {t("catalogue.changePending")}</span> : null}
+                </p>
+              ) : null}
               <p className="offer-card__description">{r.description.length > 220 ? `${r.description.slice(0, 217)}…` : r.description}</p>
             </li>
           ))}

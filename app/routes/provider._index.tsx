@@ -96,6 +96,11 @@ export default function ProviderHome() {
             ) : null}
           </dl>
           {p.description ? <p>{p.description}</p> : null}
+          {d.canManage ? (
+            <p>
+              <Link to="/provider/profile">{t("provider.editProfileLink")}</Link>
+            </p>
+          ) : null}
         </section>
         <section className="panel" aria-labelledby="centres-title">
           <h2 id="centres-title">{t("home.worksWith")}</h2>

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Notice } from "~/components/Notice";
 import { OfferForm } from "~/components/OfferForm";
 import { offerFormSchema, readOfferForm, revisionToFormValues } from "~/modules/directory/offer-form";
-import { archiveOffer, getOfferDetail, listProviderLocations, saveOfferChanges, submitOffer } from "~/modules/directory/offers.server";
+import { archiveOffer, getOfferDetail, listLocations, saveOfferChanges, submitOffer } from "~/modules/directory/offers.server";
 import { isVerifiedFor } from "~/modules/directory/providers.server";
 import { requireAccess, requireProviderId } from "~/modules/identity/access.server";
 import { formatDateTime } from "~/utils/format";
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = await getOfferDetail(params.offerId ?? "", { providerId });
   if ("error" in detail) refuse(detail.error);
   const current = detail.working ?? detail.published!;
-  const places = await listProviderLocations(providerId);
+  const places = await listLocations({ providerId });
   return {
     offerId: detail.offer.id,
     centreName: detail.centreName,
@@ -61,6 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return data({ message: "errors.formErrors", ok: false, errors: fieldErrors(parsed.error), values: raw }, { status: 400 });
   const result = await saveOfferChanges({ offerId, providerId, content: parsed.data, actor });
   if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) refuse(result.reason);
+  if (!result.ok && result.reason === "foreign_place") return data({ message: "errors.formErrors", ok: false, errors: { locationIds: "offer.errors.place" }, values: raw }, { status: 400 });
   return data({ message: result.ok ? "offer.saved" : "offer.underReview", ok: result.ok, errors: {}, values: null }, { status: result.ok ? 200 : 409 });
 }
 

@@ -5,7 +5,7 @@ import { Notice } from "~/components/Notice";
 import { OfferForm } from "~/components/OfferForm";
 import { getProviderProfile } from "~/modules/directory/centres.server";
 import { offerFormSchema, readOfferForm } from "~/modules/directory/offer-form";
-import { createOffer, listProviderLocations } from "~/modules/directory/offers.server";
+import { createOffer, listLocations } from "~/modules/directory/offers.server";
 import { requireAccess, requireProviderId } from "~/modules/identity/access.server";
 import { fieldErrors } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "offer.new
 export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "provider.offers.manage");
   const providerId = requireProviderId(access);
-  const [profile, places] = await Promise.all([getProviderProfile(providerId), listProviderLocations(providerId)]);
+  const [profile, places] = await Promise.all([getProviderProfile(providerId), listLocations({ providerId })]);
   const centres = (profile?.worksWith ?? []).filter((c) => c.status !== "suspended");
   return { centres, places: places.map((p) => ({ id: p.id, name: p.name, city: p.city })) };
 }
@@ -35,8 +35,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!allowedCentre) errors.cusId = "provider.errors.centre";
     return data({ errors, values: { ...raw, cusId } }, { status: 400 });
   }
-  const { offerId } = await createOffer({ providerId, cusId, content: parsed.data, actor: { userId: access.user.id, email: access.user.email, ip: context.ip } });
-  throw redirect(`/provider/offers/${offerId}?saved=1`);
+  const created = await createOffer({ providerId, cusId, content: parsed.data, actor: { userId: access.user.id, email: access.user.email, ip: context.ip } });
+  if (!created.ok) return data({ errors: { locationIds: "offer.errors.place" } as Record<string, string>, values: { ...raw, cusId } }, { status: 400 });
+  throw redirect(`/provider/offers/${created.offerId}?saved=1`);
 }
 
 export default function NewOffer() {

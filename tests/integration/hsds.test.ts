@@ -5,9 +5,9 @@ import addFormats from "ajv-formats";
 import { parse } from "csv-parse/sync";
 import { centreGminas, centreProviders } from "@db/schema";
 import { catalogueCsvRows, hsdsOrganizations, hsdsServiceAtLocations, hsdsServices } from "~/modules/directory/hsds.server";
-import { createLocation, createOffer, reviewOffer, submitOffer } from "~/modules/directory/offers.server";
+import { createLocation, reviewOffer, submitOffer } from "~/modules/directory/offers.server";
 import { reviewProvider } from "~/modules/directory/providers.server";
-import { offerContent } from "../fixtures/offers";
+import { draftOffer, offerContent } from "../fixtures/offers";
 import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
 import { setupTestDatabase } from "../setup/test-database";
 
@@ -35,11 +35,11 @@ describe("open data (HSDS 3.0) and CSV", () => {
     const pa = { userId: admin.id, email: admin.email, ip: "x" };
     const oa = { userId: organiser.id, email: organiser.email, ip: "x" };
     await reviewProvider({ cusId: centre.id, providerId: verified.id, decision: "verify", note: null, actor: oa });
-    const place = await createLocation(verified.id, { name: "Klub Seniora", street: "ul. Lipowa 1", postalCode: "21-040", city: "Borków", gminaName: "Gmina Borków", accessibility: ["step_free"] }, pa);
-    const { offerId } = await createOffer({ providerId: verified.id, cusId: centre.id, content: offerContent({ name: "Klub seniora – zajęcia ruchowe", deliveryModes: ["place"], locationIds: [place.id], languages: ["pl", "uk"], requiredDocuments: "Dowód osobisty" }), actor: pa });
+    const place = await createLocation({ providerId: verified.id }, { name: "Klub Seniora", street: "ul. Lipowa 1", postalCode: "21-040", city: "Borków", gminaName: "Gmina Borków", accessibility: ["step_free"] }, pa);
+    const offerId = await draftOffer({ providerId: verified.id, cusId: centre.id, content: offerContent({ name: "Klub seniora – zajęcia ruchowe", deliveryModes: ["place"], locationIds: [place.id], languages: ["pl", "uk"], requiredDocuments: "Dowód osobisty" }), actor: pa });
     await submitOffer({ offerId, providerId: verified.id, actor: pa });
     await reviewOffer({ offerId, cusId: centre.id, decision: "publish", comment: null, actor: oa });
-    await createOffer({ providerId: pending.id, cusId: centre.id, content: offerContent({ name: "Oferta niezweryfikowana" }), actor: pa });
+    await draftOffer({ providerId: pending.id, cusId: centre.id, content: offerContent({ name: "Oferta niezweryfikowana" }), actor: pa });
 
     const services = await hsdsServices(1, 50);
     expect(services.total_items).toBe(1);

@@ -1,8 +1,8 @@
 import { centreGminas, centreProviders } from "@db/schema";
 import { searchCatalogue } from "~/modules/directory/catalogue.server";
-import { archiveOffer, createOffer, getOfferDetail, reviewOffer, saveOfferChanges, submitOffer } from "~/modules/directory/offers.server";
+import { archiveOffer, getOfferDetail, reviewOffer, saveOfferChanges, submitOffer } from "~/modules/directory/offers.server";
 import { reviewProvider } from "~/modules/directory/providers.server";
-import { offerContent } from "../fixtures/offers";
+import { draftOffer, offerContent } from "../fixtures/offers";
 import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
 import { setupTestDatabase } from "../setup/test-database";
 
@@ -23,7 +23,7 @@ async function world() {
 describe("offer workflow and the public catalogue", () => {
   it("draft → returned → fixed → published; found without diacritics; never public before", async () => {
     const w = await world();
-    const { offerId } = await createOffer({ providerId: w.provider.id, cusId: w.centre.id, content: offerContent(), actor: w.providerActor });
+    const offerId = await draftOffer({ providerId: w.provider.id, cusId: w.centre.id, content: offerContent(), actor: w.providerActor });
 
     // An unverified provider cannot submit, and nothing of it is public.
     expect(await submitOffer({ offerId, providerId: w.provider.id, actor: w.providerActor })).toEqual({ ok: false, reason: "not_verified" });
@@ -50,7 +50,7 @@ describe("offer workflow and the public catalogue", () => {
   it("keeps the published version visible while a change is under review", async () => {
     const w = await world();
     await reviewProvider({ cusId: w.centre.id, providerId: w.provider.id, decision: "verify", note: null, actor: w.organiserActor });
-    const { offerId } = await createOffer({ providerId: w.provider.id, cusId: w.centre.id, content: offerContent({ name: "Fizjoterapia domowa" }), actor: w.providerActor });
+    const offerId = await draftOffer({ providerId: w.provider.id, cusId: w.centre.id, content: offerContent({ name: "Fizjoterapia domowa" }), actor: w.providerActor });
     await submitOffer({ offerId, providerId: w.provider.id, actor: w.providerActor });
     await reviewOffer({ offerId, cusId: w.centre.id, decision: "publish", comment: null, actor: w.organiserActor });
 
@@ -72,7 +72,7 @@ describe("offer workflow and the public catalogue", () => {
     const a = await world();
     const b = await world();
     await reviewProvider({ cusId: b.centre.id, providerId: b.provider.id, decision: "verify", note: null, actor: b.organiserActor });
-    const { offerId } = await createOffer({ providerId: b.provider.id, cusId: b.centre.id, content: offerContent({ name: "Teleopieka całodobowa" }), actor: b.providerActor });
+    const offerId = await draftOffer({ providerId: b.provider.id, cusId: b.centre.id, content: offerContent({ name: "Teleopieka całodobowa" }), actor: b.providerActor });
     expect(await getOfferDetail(offerId, { providerId: a.provider.id })).toEqual({ error: "forbidden" });
     expect(await getOfferDetail(offerId, { cusId: a.centre.id })).toEqual({ error: "forbidden" });
     expect(await saveOfferChanges({ offerId, providerId: a.provider.id, content: offerContent(), actor: a.providerActor })).toEqual({ ok: false, reason: "forbidden" });

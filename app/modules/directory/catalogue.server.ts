@@ -88,6 +88,10 @@ export async function searchCatalogue(filter: CatalogueFilter, db: Database = ge
       providerId: offers.providerId,
       providerName: providerOrganisations.name,
       centreName: centres.name,
+      cusId: offers.cusId,
+      /** Internal: shown only to the offer's own centre staff (the route strips it for everyone else). */
+      priceGrosze: offerRevisions.priceGrosze,
+      changePending: sql<boolean>`${offers.workingRevisionId} is not null`,
       total: sql<number>`count(*) over ()`,
     })
     .from(offers)
@@ -136,6 +140,27 @@ export async function getPublicOffer(offerId: string, db: Database = getDb()) {
     .innerJoin(servicePackages, eq(servicePackages.id, packageOffers.packageId))
     .where(eq(packageOffers.offerId, offerId));
   return { ...row, places, packages };
+}
+
+/** What centre staff see about a published offer beyond the public page: versions, review state, contacts. */
+export async function getOfferInternals(offerId: string, db: Database = getDb()) {
+  const [row] = await db
+    .select({
+      publishedNumber: offerRevisions.number,
+      publishedAt: offerRevisions.reviewedAt,
+      priceGrosze: offerRevisions.priceGrosze,
+      workingStatus: sql<string | null>`(select w.status from ${offerRevisions} w where w.id = ${offers.workingRevisionId})`,
+      providerStatus: centreProviders.status,
+      contactPerson: providerOrganisations.contactPerson,
+      phone: providerOrganisations.phone,
+      nip: providerOrganisations.nip,
+    })
+    .from(offers)
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
+    .leftJoin(providerOrganisations, eq(providerOrganisations.id, offers.providerId))
+    .leftJoin(centreProviders, and(eq(centreProviders.cusId, offers.cusId), eq(centreProviders.providerId, offers.providerId)))
+    .where(eq(offers.id, offerId));
+  return row ?? null;
 }
 
 /** A provider's public page: only when verified by at least one centre, with its published offers. */

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { centres, locations, offerRevisions, offers, providerOrganisations } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { OfferFormInput } from "./offer-form";
+import type { PlaceInput } from "./place-form";
 import { isVerifiedFor, type Actor } from "./providers.server";
 import { normaliseSearchText } from "./search-text";
 
@@ -11,12 +12,12 @@ export type OfferScope = { providerId: string; cusId?: undefined } | { cusId: st
 
 export type OfferRevision = typeof offerRevisions.$inferSelect;
 
-function contentColumns(input: OfferFormInput) {
+export function contentColumns(input: OfferFormInput) {
   const { price, ...rest } = input;
   return { ...rest, priceGrosze: price };
 }
 
-async function searchTextFor(db: Database, providerId: string | null, content: { name: string; description: string; category: string | null }) {
+export async function searchTextFor(db: Database, providerId: string | null, content: { name: string; description: string; category: string | null }) {
   let providerName = "";
   if (providerId) {
     const [p] = await db.select({ name: providerOrganisations.name }).from(providerOrganisations).where(eq(providerOrganisations.id, providerId));
@@ -36,20 +37,33 @@ async function findInScope(db: Database, offerId: string, scope: OfferScope, loc
   return allowed ? { offer } : { error: "forbidden" };
 }
 
-/** The provider's places, for the offer form. */
-export async function listProviderLocations(providerId: string, db: Database = getDb()) {
-  return db.select().from(locations).where(eq(locations.providerId, providerId)).orderBy(asc(locations.name));
+/** Whose places: a provider's, or the centre's own (for supporting activities). */
+export type PlaceOwner = { providerId: string; cusId?: undefined } | { cusId: string; providerId?: undefined };
+
+function ownedBy(owner: PlaceOwner) {
+  return owner.providerId ? eq(locations.providerId, owner.providerId) : and(eq(locations.cusId, owner.cusId!), isNull(locations.providerId));
 }
 
-export async function createLocation(
-  providerId: string,
-  input: { name: string; street: string; postalCode: string; city: string; gminaName: string; accessibility: string[] },
-  actor: Actor,
-  db: Database = getDb(),
-) {
+/** The owner's places, for the offer form. */
+export async function listLocations(owner: PlaceOwner, db: Database = getDb()) {
+  return db.select().from(locations).where(ownedBy(owner)).orderBy(asc(locations.name));
+}
+
+export function toPlaceRow(p: typeof locations.$inferSelect) {
+  return { id: p.id, name: p.name, address: `${p.street}, ${p.postalCode} ${p.city}`, gmina: p.gminaName, accessibility: p.accessibility };
+}
+
+/** Only the owner's own places may be attached to its offers (ids come from a form). */
+export async function ownsLocations(owner: PlaceOwner, ids: string[], db: Database = getDb()) {
+  if (ids.length === 0) return true;
+  const rows = await db.select({ id: locations.id }).from(locations).where(and(ownedBy(owner), inArray(locations.id, ids)));
+  return rows.length === new Set(ids).size;
+}
+
+export async function createLocation(owner: PlaceOwner, input: PlaceInput, actor: Actor, db: Database = getDb()) {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(locations).values({ ...input, providerId }).returning();
-    await recordAudit(tx, { actorUserId: actor.userId, actorEmail: actor.email, ip: actor.ip, action: "location.created", entityType: "location", entityId: row!.id, after: input });
+    const [row] = await tx.insert(locations).values({ ...input, providerId: owner.providerId ?? null, cusId: owner.cusId ?? null }).returning();
+    await recordAudit(tx, { actorUserId: actor.userId, actorEmail: actor.email, ip: actor.ip, cusId: owner.cusId ?? null, action: "location.created", entityType: "location", entityId: row!.id, after: input });
     return row!;
   });
 }
@@ -58,8 +72,9 @@ export async function createLocation(
 export async function createOffer(
   input: { providerId: string; cusId: string; content: OfferFormInput; actor: Actor },
   db: Database = getDb(),
-): Promise<{ ok: true; offerId: string }> {
+): Promise<{ ok: true; offerId: string } | { ok: false; reason: "foreign_place" }> {
   return db.transaction(async (tx) => {
+    if (!(await ownsLocations({ providerId: input.providerId }, input.content.locationIds, tx))) return { ok: false as const, reason: "foreign_place" as const };
     const [offer] = await tx.insert(offers).values({ cusId: input.cusId, providerId: input.providerId }).returning();
     const [revision] = await tx
       .insert(offerRevisions)
@@ -80,7 +95,7 @@ export async function createOffer(
   });
 }
 
-export type OfferChangeResult = { ok: true } | { ok: false; reason: "not_found" | "forbidden" | "under_review" | "not_submitted" | "not_verified" | "archived" };
+export type OfferChangeResult = { ok: true } | { ok: false; reason: "not_found" | "forbidden" | "under_review" | "not_submitted" | "not_verified" | "archived" | "foreign_place" };
 
 /**
  * Saves the provider's changes. A draft or returned revision is edited in place; a published offer
@@ -99,6 +114,7 @@ export async function saveOfferChanges(
       ? (await tx.select().from(offerRevisions).where(eq(offerRevisions.id, offer.workingRevisionId)))[0]
       : undefined;
     if (working?.status === "submitted") return { ok: false as const, reason: "under_review" as const };
+    if (!(await ownsLocations({ providerId: input.providerId }, input.content.locationIds, tx))) return { ok: false as const, reason: "foreign_place" as const };
     const columns = contentColumns(input.content);
     let revisionId: string;
     if (working) {

@@ -23,6 +23,8 @@ export const permissionMap = {
   /** Internal fields in the catalogue (unit price, review state). */
   "catalogue.internal": ["director", "organizer", "coordinator", "community", "finance"],
   "provider.offers.manage": ["provider_admin", "provider_staff"],
+  /** The centre's own supporting activities (działania wspierające) and its places. */
+  "centre.activities.manage": ["community"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionMap;
@@ -51,7 +53,7 @@ export const roleHome: Record<Role, string> = {
 };
 
 export type NavItem = { to: string; label: NavLabel; permission: Permission };
-export type NavLabel = "home" | "staff" | "audit" | "catalogue";
+export type NavLabel = "home" | "staff" | "audit" | "catalogue" | "programme" | "activities";
 
 /** Navigation, in order; each entry is shown only to roles that may open it. */
 const navItems: NavItem[] = [
@@ -64,6 +66,8 @@ const navItems: NavItem[] = [
   { to: "/me", label: "home", permission: "resident.self" },
   { to: "/centre/staff", label: "staff", permission: "centre.staff.read" },
   { to: "/centre/audit", label: "audit", permission: "audit.read" },
+  { to: "/organizer/programme", label: "programme", permission: "directory.review" },
+  { to: "/community/activities", label: "activities", permission: "centre.activities.manage" },
   { to: "/catalogue", label: "catalogue", permission: "catalogue.internal" },
 ];
 

@@ -1,0 +1,116 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Notice } from "~/components/Notice";
+import { OfferForm } from "~/components/OfferForm";
+import { getCentreActivity, publishCentreActivity, withdrawCentreActivity } from "~/modules/directory/centre-activities.server";
+import { offerFormSchema, readOfferForm, revisionToFormValues } from "~/modules/directory/offer-form";
+import { listLocations } from "~/modules/directory/offers.server";
+import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
+import { formatDateTime } from "~/utils/format";
+import { fieldErrors } from "~/utils/forms";
+import { useLocale, useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "activities.title");
+
+/** `/community/activities/new` starts a new activity; any other id is one of the centre's own. */
+const NEW = "new";
+
+function refuse(error: "not_found" | "forbidden"): never {
+  throw new Response(error, { status: error === "forbidden" ? 403 : 404 });
+}
+
+/** A new activity is free, for everyone in the community, at the centre's place, by default. */
+const newActivityDefaults = { feeLabel: "free", price: "0", groupMode: "group", unit: "session", targetGroups: ["everyone"], deliveryModes: ["place"], languages: ["pl"] };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireAccess(request, "centre.activities.manage");
+  const cusId = requireCentreId(access);
+  const places = (await listLocations({ cusId })).map((p) => ({ id: p.id, name: p.name, city: p.city }));
+  if (params.offerId === NEW) return { offerId: null, name: null, archived: false, values: newActivityDefaults, revisions: [], places };
+  const activity = await getCentreActivity(cusId, params.offerId ?? "");
+  if ("error" in activity) refuse(activity.error);
+  return {
+    offerId: activity.offer.id,
+    name: activity.current.name,
+    archived: !!activity.offer.archivedAt,
+    values: revisionToFormValues(activity.current),
+    revisions: activity.revisions.map((r) => ({ id: r.id, number: r.number, status: r.status, name: r.name, createdAt: r.createdAt.toISOString() })),
+    places,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const access = await requireAccess(request, "centre.activities.manage");
+  const cusId = requireCentreId(access);
+  const actor = { userId: access.user.id, email: access.user.email, ip: context.ip };
+  const formData = await request.formData();
+  const offerId = params.offerId === NEW ? null : (params.offerId ?? "");
+  if (formData.get("intent") === "withdraw" && offerId) {
+    const result = await withdrawCentreActivity({ cusId, offerId, actor });
+    if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) refuse(result.reason);
+    throw redirect(`/community/activities/${offerId}?withdrawn=1`);
+  }
+  const raw = readOfferForm(formData);
+  const parsed = offerFormSchema.safeParse(raw);
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values: raw }, { status: 400 });
+  const result = await publishCentreActivity({ cusId, offerId, content: parsed.data, actor });
+  if (!result.ok) {
+    if (result.reason === "forbidden" || result.reason === "not_found") refuse(result.reason);
+    const errors: Record<string, string> = result.reason === "foreign_place" ? { locationIds: "offer.errors.place" } : { form: "offer.archived" };
+    return data({ errors, values: raw }, { status: 400 });
+  }
+  throw redirect(`/community/activities/${result.offerId}?published=1`);
+}
+
+export default function CentreActivity() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const t = useT();
+  const locale = useLocale();
+  const errors = actionData?.errors ?? {};
+  return (
+    <>
+      <p>
+        <Link to="/community/activities">{t("activities.title")}</Link>
+      </p>
+      <h1>{d.name ? t("offer.editTitle", { name: d.name }) : t("activities.new")}</h1>
+      <p>{t("activities.publishNote")}</p>
+      {params.get("published") ? <Notice kind="success">{t("activities.published")}</Notice> : null}
+      {params.get("withdrawn") || d.archived ? <Notice>{t("offer.archived")}</Notice> : null}
+      {Object.keys(errors).length ? <Notice kind="error">{t("errors.formErrors")} {Object.keys(errors).length}</Notice> : null}
+      {d.offerId && !d.archived ? (
+        <p>
+          <Link to={`/catalogue/${d.offerId}`}>{t("offer.viewPublic")}</Link>
+        </p>
+      ) : null}
+      <OfferForm values={actionData?.values ?? d.values} errors={errors} places={d.places} disabled={d.archived}>
+        {!d.archived ? (
+          <button type="submit" className="button button--primary">
+            {t("activities.publish")}
+          </button>
+        ) : null}
+      </OfferForm>
+      {d.offerId && !d.archived ? (
+        <Form method="post" className="button-row">
+          <button type="submit" name="intent" value="withdraw" className="button button--danger">
+            {t("offer.archive")}
+          </button>
+        </Form>
+      ) : null}
+      {d.revisions.length ? (
+        <section className="panel" aria-labelledby="history-title">
+          <h2 id="history-title">{t("offer.history")}</h2>
+          <ul className="plain-list">
+            {d.revisions.map((r) => (
+              <li key={r.id}>
+                {t("offer.version", { number: r.number })}: {r.name} – {t(`revisionStatus.${r.status}` as "revisionStatus.draft")} ({formatDateTime(r.createdAt, locale)})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PlaceManager, type PlaceActionData } from "~/components/PlaceManager";
+import { listCentreActivities } from "~/modules/directory/centre-activities.server";
+import { createLocation, listLocations, toPlaceRow } from "~/modules/directory/offers.server";
+import { readPlaceForm } from "~/modules/directory/place-form";
+import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
+import { formatDate } from "~/utils/format";
+import { fieldErrors } from "~/utils/forms";
+import { useLocale, useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "activities.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const access = await requireAccess(request, "centre.activities.manage");
+  const cusId = requireCentreId(access);
+  const [activities, places] = await Promise.all([listCentreActivities(cusId), listLocations({ cusId })]);
+  return {
+    activities: activities.map((a) => ({ ...a, publishedAt: a.publishedAt?.toISOString() ?? null, archivedAt: a.archivedAt?.toISOString() ?? null })),
+    places: places.map(toPlaceRow),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const access = await requireAccess(request, "centre.activities.manage");
+  const { values, parsed } = readPlaceForm(await request.formData());
+  if (!parsed.success) return data({ ok: false, errors: fieldErrors(parsed.error), values }, { status: 400 });
+  await createLocation({ cusId: requireCentreId(access) }, parsed.data, { userId: access.user.id, email: access.user.email, ip: context.ip });
+  return { ok: true, errors: {} as Record<string, string>, values: {} as Record<string, string> };
+}
+
+export default function CentreActivities() {
+  const { activities, places } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as PlaceActionData;
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <p>
+        <Link to="/community">{t("nav.home")}</Link>
+      </p>
+      <h1>{t("activities.title")}</h1>
+      <p>{t("activities.intro")}</p>
+      <p>
+        <Link className="button button--primary" to="/community/activities/new">
+          {t("activities.new")}
+        </Link>
+      </p>
+      {activities.length === 0 ? (
+        <p>{t("activities.none")}</p>
+      ) : (
+        <table className="table">
+          <caption>{t("activities.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("offer.name")}</th>
+              <th scope="col">{t("offer.area")}</th>
+              <th scope="col">{t("activities.publishedAt")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {activities.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link to={`/community/activities/${a.id}`}>{a.name}</Link>
+                  {a.archivedAt ? <span className="badge badge--suspended"> {t("offer.archived")}</span> : null}
+                </td>
+                <td>{t(`areas.${a.area}` as "areas.1")}</td>
+                <td>{a.publishedAt ? formatDate(a.publishedAt, locale) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>{t("activities.places")}</h2>
+      <PlaceManager places={places} actionData={actionData} />
+    </>
+  );
+}

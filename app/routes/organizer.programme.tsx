@@ -1,0 +1,192 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CheckboxGroup, Field, TextArea } from "~/components/Field";
+import { Notice } from "~/components/Notice";
+import { packageFormSchema, programmeFormSchema } from "~/modules/directory/programme-form";
+import { deletePackage, getProgrammeOverview, savePackage, saveProgramme } from "~/modules/directory/programme.server";
+import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
+import { formatDate } from "~/utils/format";
+import { fieldErrors, formValues } from "~/utils/forms";
+import { useLocale, useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "programme.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const access = await requireAccess(request, "directory.review");
+  const url = new URL(request.url);
+  const overview = await getProgrammeOverview(requireCentreId(access), url.searchParams.get("programme"));
+  return { ...overview, creating: url.searchParams.has("new") || !overview.programme, saved: url.searchParams.get("saved") };
+}
+
+type ActionResult = { form: string; ok: boolean; message?: string; errors: Record<string, string>; values: Record<string, string | string[]> };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const access = await requireAccess(request, "directory.review");
+  const cusId = requireCentreId(access);
+  const actor = { userId: access.user.id, email: access.user.email, ip: context.ip };
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const values = formValues(formData);
+  const programmeId = values.programmeId || null;
+  const fail = (result: ActionResult, status = 400) => data(result, { status });
+
+  if (intent === "programme") {
+    const parsed = programmeFormSchema.safeParse(values);
+    if (!parsed.success) return fail({ form: "programme", ok: false, errors: fieldErrors(parsed.error), values });
+    const result = await saveProgramme({ cusId, programmeId, content: parsed.data, actor });
+    if (!result.ok) throw new Response("Not found", { status: 404 });
+    throw redirect(`/organizer/programme?programme=${result.programmeId}&saved=programme`);
+  }
+  if (intent === "package") {
+    const packageId = values.packageId || null;
+    const form = packageId ?? "new-package";
+    const offerIds = formData.getAll("offerIds").map(String);
+    const parsed = packageFormSchema.safeParse({ ...values, offerIds });
+    if (!parsed.success) return fail({ form, ok: false, errors: fieldErrors(parsed.error), values: { ...values, offerIds } });
+    const result = await savePackage({ cusId, programmeId: programmeId ?? "", packageId, content: parsed.data, actor });
+    if (!result.ok) {
+      if (result.reason === "not_found") throw new Response("Not found", { status: 404 });
+      return fail({ form, ok: false, errors: { offerIds: "programme.errors.foreignOffer" }, values: { ...values, offerIds } });
+    }
+    throw redirect(`/organizer/programme?programme=${programmeId}&saved=package`);
+  }
+  if (intent === "delete-package") {
+    const result = await deletePackage({ cusId, packageId: values.packageId ?? "", actor });
+    if (!result.ok) throw new Response("Not found", { status: 404 });
+    throw redirect(`/organizer/programme?programme=${programmeId}&saved=deleted`);
+  }
+  return fail({ form: "", ok: false, errors: { form: "errors.formErrors" }, values });
+}
+
+type Overview = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function PackageForm({ programmeId, pkg, offers, result }: { programmeId: string; pkg: Overview["packages"][number] | null; offers: Overview["offers"]; result: ActionResult | undefined }) {
+  const t = useT();
+  const formKey = pkg?.id ?? "new-package";
+  const mine = result?.form === formKey ? result : undefined;
+  const errors = mine?.errors ?? {};
+  const value = (k: "name" | "description") => (mine ? String(mine.values[k] ?? "") : (pkg?.[k] ?? ""));
+  const checked = mine ? [mine.values.offerIds ?? []].flat() : (pkg?.offerIds ?? []);
+  const err = (k: string) => (errors[k] ? t(errors[k] as "programme.errors.packageName") : undefined);
+  const areas = [...new Set(offers.map((o) => o.area))];
+  return (
+    <Form method="post" noValidate className="package-form">
+      <input type="hidden" name="intent" value="package" />
+      <input type="hidden" name="programmeId" value={programmeId} />
+      {pkg ? <input type="hidden" name="packageId" value={pkg.id} /> : null}
+      <Field id={`${formKey}-name`} name="name" label={t("programme.packageName")} defaultValue={value("name")} error={err("name")} required />
+      <TextArea id={`${formKey}-description`} name="description" label={t("programme.packageDescription")} value={value("description")} error={err("description")} />
+      {err("offerIds") ? (
+        <p className="field__error" id={`${formKey}-offers-error`}>
+          {err("offerIds")}
+        </p>
+      ) : null}
+      {areas.map((area) => (
+        <CheckboxGroup
+          key={area}
+          id={`${formKey}-area-${area}`}
+          name="offerIds"
+          legend={`${area}. ${t(`areas.${area}` as "areas.1")}`}
+          checked={checked}
+          options={offers.filter((o) => o.area === area).map((o) => ({ value: o.id, label: `${o.name} – ${o.providerName ?? t("catalogue.centreOwn")}` }))}
+        />
+      ))}
+      <button type="submit" className="button button--primary">
+        {pkg ? t("programme.savePackage") : t("programme.addPackage")}
+      </button>
+    </Form>
+  );
+}
+
+export default function Programme() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const t = useT();
+  const locale = useLocale();
+  const p = d.creating ? null : d.programme;
+  const programmeErrors = result?.form === "programme" ? result.errors : {};
+  const pv = (k: "title" | "resolutionNumber" | "resolutionDate" | "validFrom" | "validTo") =>
+    result?.form === "programme" ? String(result.values[k] ?? "") : (p?.[k] ?? "");
+  const err = (k: string) => (programmeErrors[k] ? t(programmeErrors[k] as "programme.errors.title") : undefined);
+  const offerName = new Map(d.offers.map((o) => [o.id, o.name]));
+  return (
+    <>
+      <p>
+        <Link to="/organizer">{t("nav.home")}</Link>
+      </p>
+      <h1>{t("programme.title")}</h1>
+      <p>{t("programme.intro")}</p>
+      {d.saved ? <Notice kind="success">{t(`programme.saved.${d.saved}` as "programme.saved.programme", { defaultValue: t("provider.saved") })}</Notice> : null}
+      {d.programmes.length > 0 ? (
+        <nav aria-label={t("programme.list")} className="panel">
+          <h2>{t("programme.list")}</h2>
+          <ul className="plain-list">
+            {d.programmes.map((x) => (
+              <li key={x.id}>
+                {x.id === p?.id ? (
+                  <strong aria-current="page">{x.title}</strong>
+                ) : (
+                  <Link to={`?programme=${x.id}`}>{x.title}</Link>
+                )}{" "}
+                – {t("programme.resolutionShort", { number: x.resolutionNumber, date: formatDate(x.resolutionDate, locale) })}, {formatDate(x.validFrom, locale)} – {formatDate(x.validTo, locale)}
+              </li>
+            ))}
+          </ul>
+          {!d.creating ? <Link to="?new=1">{t("programme.new")}</Link> : null}
+        </nav>
+      ) : null}
+      <section className="panel" aria-labelledby="programme-form-title">
+        <h2 id="programme-form-title">{p ? t("programme.details") : t("programme.new")}</h2>
+        {Object.keys(programmeErrors).length ? <Notice kind="error">{t("errors.formErrors")} {Object.keys(programmeErrors).length}</Notice> : null}
+        <Form method="post" noValidate key={p?.id ?? "new"}>
+          <input type="hidden" name="intent" value="programme" />
+          {p ? <input type="hidden" name="programmeId" value={p.id} /> : null}
+          <Field name="title" label={t("programme.titleField")} defaultValue={pv("title")} error={err("title")} required />
+          <div className="grid-fields">
+            <Field name="resolutionNumber" label={t("programme.resolutionNumber")} hint={t("programme.resolutionNumberHint")} defaultValue={pv("resolutionNumber")} error={err("resolutionNumber")} required />
+            <Field name="resolutionDate" type="date" label={t("programme.resolutionDate")} defaultValue={pv("resolutionDate")} error={err("resolutionDate")} required />
+          </div>
+          <div className="grid-fields">
+            <Field name="validFrom" type="date" label={t("programme.validFrom")} defaultValue={pv("validFrom")} error={err("validFrom")} required />
+            <Field name="validTo" type="date" label={t("programme.validTo")} defaultValue={pv("validTo")} error={err("validTo")} required />
+          </div>
+          <button type="submit" className="button button--primary">
+            {t("programme.save")}
+          </button>
+        </Form>
+      </section>
+      {p ? (
+        <section className="panel" aria-labelledby="packages-title">
+          <h2 id="packages-title">{t("programme.packages")}</h2>
+          {d.offers.length === 0 ? <p>{t("programme.noOffers")}</p> : null}
+          {d.packages.map((pkg) => (
+            <article key={pkg.id} className="package" aria-labelledby={`package-${pkg.id}`}>
+              <h3 id={`package-${pkg.id}`}>
+                {pkg.name} <span className="muted">({t("programme.offerCount", { count: pkg.offerIds.length })})</span>
+              </h3>
+              {pkg.description ? <p>{pkg.description}</p> : null}
+              <p className="muted">{pkg.offerIds.map((id) => offerName.get(id) ?? "").filter(Boolean).join(" · ")}</p>
+              <details open={result?.form === pkg.id}>
+                <summary>{t("programme.editPackage", { name: pkg.name })}</summary>
+                <PackageForm programmeId={p.id} pkg={pkg} offers={d.offers} result={result} />
+                <Form method="post" className="button-row">
+                  <input type="hidden" name="intent" value="delete-package" />
+                  <input type="hidden" name="programmeId" value={p.id} />
+                  <input type="hidden" name="packageId" value={pkg.id} />
+                  <button type="submit" className="button button--danger">
+                    {t("programme.deletePackage", { name: pkg.name })}
+                  </button>
+                </Form>
+              </details>
+            </article>
+          ))}
+          <details open={result?.form === "new-package" || d.packages.length === 0}>
+            <summary>{t("programme.addPackage")}</summary>
+            <PackageForm programmeId={p.id} pkg={null} offers={d.offers} result={result} />
+          </details>
+        </section>
+      ) : null}
+    </>
+  );
+}
