@@ -2,7 +2,8 @@
  * Catalogue search speed on a generated large centre (300 providers, 2,000 published offers).
  * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/catalogue.ts
  * It creates (and afterwards drops) a database `cus_bench_catalogue` next to the one named.
- * Prints p50/p95/max server time of searchCatalogue() for a mix of filtered searches.
+ * Prints p50/p95/max server time of searchCatalogue() for a mix of filtered searches;
+ * add `--by-filter` for a line per filter shape.
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
@@ -99,11 +100,21 @@ const filters: CatalogueFilter[] = [
 ];
 for (let i = 0; i < 20; i += 1) await searchCatalogue(pick(filters)); // warm-up
 const times: number[] = [];
+const byShape = new Map<string, number[]>();
 for (let i = 0; i < 400; i += 1) {
   const filter = { ...pick(filters), gmina: random() < 0.3 ? pick(gminas) : undefined };
   const t0 = performance.now();
   await searchCatalogue(filter);
-  times.push(performance.now() - t0);
+  const ms = performance.now() - t0;
+  times.push(ms);
+  const shape = Object.entries(filter).filter(([, v]) => v !== undefined).map(([k]) => k).join("+") || "(no filter)";
+  byShape.set(shape, [...(byShape.get(shape) ?? []), ms]);
+}
+if (process.argv.includes("--by-filter")) {
+  for (const [shape, list] of [...byShape].sort()) {
+    list.sort((a, b) => a - b);
+    console.log(`  ${shape.padEnd(32)} n=${String(list.length).padStart(3)}  p50 ${list[Math.floor(list.length / 2)]!.toFixed(2)} ms  max ${list[list.length - 1]!.toFixed(2)} ms`);
+  }
 }
 times.sort((a, b) => a - b);
 const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(2);

@@ -59,13 +59,14 @@ function filterConditions(filter: CatalogueFilter): SQL[] {
     );
   }
   if (filter.gmina) {
-    // Delivered at a place in that gmina, or at home/online by a centre that serves it.
+    // Delivered at a place in that gmina, or at home/online by a centre that serves it. Both
+    // subqueries are uncorrelated, so PostgreSQL runs each once rather than once per offer.
     conditions.push(
       or(
-        sql`exists (select 1 from ${locations} l where l.id = any(${offerRevisions.locationIds}) and l.gmina_name = ${filter.gmina})`,
+        sql`${offerRevisions.locationIds} && array(select l.id from ${locations} l where l.gmina_name = ${filter.gmina})`,
         and(
           sql`${offerRevisions.deliveryModes} && array['home','online']::text[]`,
-          sql`exists (select 1 from ${centreGminas} g where g.cus_id = ${offers.cusId} and g.name = ${filter.gmina})`,
+          sql`${offers.cusId} in (select g.cus_id from ${centreGminas} g where g.name = ${filter.gmina})`,
         ),
       )!,
     );
