@@ -3,3 +3,5 @@ export * from "./identity";
 export * from "./audit";
 export * from "./notifications";
 export * from "./plans";
+export * from "./capacity";
+export * from "./booking";

@@ -37,7 +37,8 @@ export function publicOfferCondition(): SQL {
   )!;
 }
 
-function filterConditions(filter: CatalogueFilter): SQL[] {
+/** The catalogue filter as SQL conditions on offers, their published revision and provider (also used for slot search). */
+export function catalogueConditions(filter: CatalogueFilter): SQL[] {
   const conditions: SQL[] = [publicOfferCondition()];
   for (const term of searchTerms(filter.q ?? "")) {
     conditions.push(sql`${offerRevisions.searchText} like ${`%${escapeLike(term)}%`}`);
@@ -99,7 +100,7 @@ export async function searchCatalogue(filter: CatalogueFilter, db: Database = ge
     .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
     .innerJoin(centres, eq(centres.id, offers.cusId))
     .leftJoin(providerOrganisations, eq(providerOrganisations.id, offers.providerId))
-    .where(and(...filterConditions(filter)))
+    .where(and(...catalogueConditions(filter)))
     .orderBy(...(filter.sort === "newest" ? [desc(offerRevisions.reviewedAt), asc(offers.id)] : [asc(offerRevisions.name), asc(offers.id)]))
     .limit(CATALOGUE_PAGE_SIZE)
     .offset((page - 1) * CATALOGUE_PAGE_SIZE);

@@ -1,0 +1,73 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { slots } from "./capacity";
+import { centres, offers, providerOrganisations } from "./directory";
+import { users } from "./identity";
+import { residents } from "./plans";
+
+export const bookingStatuses = ["active", "cancelled"] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+export const bookingStatusEnum = pgEnum("booking_status", bookingStatuses);
+
+/** One resident's seat in one slot. Times are copied from the slot so history survives slot changes. */
+export const bookings = pgTable(
+  "bookings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    cusId: uuid("cus_id").notNull().references(() => centres.id, { onDelete: "cascade" }),
+    slotId: uuid("slot_id").notNull().references(() => slots.id, { onDelete: "restrict" }),
+    offerId: uuid("offer_id").notNull().references(() => offers.id, { onDelete: "cascade" }),
+    providerId: uuid("provider_id").references(() => providerOrganisations.id, { onDelete: "cascade" }),
+    residentId: uuid("resident_id").notNull().references(() => residents.id, { onDelete: "cascade" }),
+    status: bookingStatusEnum("status").notNull().default("active"),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    /** iCalendar SEQUENCE: raised on every change so subscribed calendars update the event. */
+    sequence: integer("sequence").notNull().default(0),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelReason: text("cancel_reason"),
+  },
+  (t) => [
+    index("bookings_slot_active").on(t.slotId).where(sql`${t.status} = 'active'`),
+    index("bookings_provider_start").on(t.providerId, t.startsAt),
+    index("bookings_resident_start").on(t.residentId, t.startsAt),
+    index("bookings_cus_start").on(t.cusId, t.startsAt),
+  ],
+);
+
+/** A seat held for a few minutes while a coordinator completes a booking; expired holds free the seat. */
+export const slotHolds = pgTable(
+  "slot_holds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slotId: uuid("slot_id").notNull().references(() => slots.id, { onDelete: "cascade" }),
+    heldBy: uuid("held_by").references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("slot_holds_slot_expiry").on(t.slotId, t.expiresAt)],
+);
+
+/**
+ * A secret iCalendar feed URL: a provider's bookings or a resident's. Only the token's SHA-256 is stored;
+ * regenerating revokes the old URL.
+ */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    providerId: uuid("provider_id").references(() => providerOrganisations.id, { onDelete: "cascade" }),
+    residentId: uuid("resident_id").references(() => residents.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("calendar_feeds_token").on(t.tokenHash),
+    check("calendar_feeds_owner", sql`(${t.providerId} is null) <> (${t.residentId} is null)`),
+  ],
+);
