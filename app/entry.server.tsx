@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startHorizonRoller } from "~/modules/capacity/horizon-worker.server";
 import { startOutboxWorker } from "~/modules/notifications/worker.server";
 import { NonceContext } from "~/utils/nonce";
 
@@ -21,7 +22,8 @@ declare module "@remix-run/node" {
 
 /** Called by server.ts once the server starts; returns a stop function. */
 export function startBackgroundWork(): () => void {
-  return startOutboxWorker();
+  const stops = [startOutboxWorker(), startHorizonRoller()];
+  return () => stops.forEach((stop) => stop());
 }
 
 export default function handleRequest(

@@ -9,7 +9,7 @@ import { locations, offerRevisions, offers, packageOffers, programmes, servicePa
 import type { FeeLabel, OfferUnit } from "./schema/directory";
 
 type Place = { key: string; provider: string | null; name: string; street: string; city: string; gmina: "Gmina Borków" | "Gmina Lipnica Mała"; accessibility: string[] };
-type DemoOffer = {
+export type DemoOffer = {
   provider: string | null;
   name: string;
   area: number;

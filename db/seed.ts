@@ -11,6 +11,7 @@ import type { Database } from "./client";
 import { demoAccounts, DEMO_PASSWORD } from "./demo-accounts";
 import { centreGminas, centreProviders, centres, memberships, providerOrganisations, residents, users } from "./schema";
 import type { ProviderLegalForm } from "./schema/directory";
+import { seedAvailability } from "./seed-capacity";
 import { seedServiceBase } from "./seed-offers";
 
 /** A UUID derived from a name, so every run of the seed addresses the same rows. */
@@ -336,6 +337,7 @@ export async function seedDemo(db: Database): Promise<{ users: number; providers
     stableId,
     organiserUserId: stableId(`user:${demoAccounts.find((a) => a.role === "organizer")!.email}`),
   });
+  await seedAvailability(db, { centreId: DEMO_CENTRE_ID, providerId, stableId });
 
   return { users: people.size, providers: providers.length, residents: residentList.length, offers: offerCount };
 }

@@ -1,5 +1,5 @@
-import { count } from "drizzle-orm";
-import { memberships, providerOrganisations, residents, users } from "@db/schema";
+import { count, gte, sql } from "drizzle-orm";
+import { memberships, offers, providerOrganisations, residents, slots, users } from "@db/schema";
 import { seedDemo } from "@db/seed";
 import { demoAccounts, DEMO_PASSWORD } from "@db/demo-accounts";
 import { checkPesel } from "~/modules/plans/pesel";
@@ -14,7 +14,8 @@ async function counts() {
   const [m] = await t.db.select({ n: count() }).from(memberships);
   const [p] = await t.db.select({ n: count() }).from(providerOrganisations);
   const [r] = await t.db.select({ n: count() }).from(residents);
-  return { users: u!.n, memberships: m!.n, providers: p!.n, residents: r!.n };
+  const [s] = await t.db.select({ n: count() }).from(slots);
+  return { users: u!.n, memberships: m!.n, providers: p!.n, residents: r!.n, slots: s!.n };
 }
 
 describe("demo seed", () => {
@@ -33,6 +34,12 @@ describe("demo seed", () => {
       expect(isValidRegon(p.regon!)).toBe(true);
     }
     for (const r of await t.db.select().from(residents)) expect(checkPesel(r.pesel!)).toMatchObject({ valid: true, birthDate: r.birthDate });
+
+    // A month of availability: every published offer has slots in the next four weeks.
+    const published = await t.db.select({ id: offers.id }).from(offers).where(sql`${offers.publishedRevisionId} is not null`);
+    const withSlots = await t.db.selectDistinct({ id: slots.offerId }).from(slots).where(gte(slots.startsAt, new Date()));
+    expect(withSlots.length).toBe(published.length);
+    expect(first.slots).toBeGreaterThan(1000);
   });
 
   it("lets every demo account sign in outside production", async () => {
