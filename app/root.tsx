@@ -55,6 +55,8 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* FullCalendar reads this to put the CSP nonce on the <style> element it injects. */}
+        <meta name="csp-nonce" content={nonce} />
         <Meta />
         <Links />
       </head>

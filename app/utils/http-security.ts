@@ -38,9 +38,11 @@ export function contentSecurityPolicy(options: { nonce: string; development: boo
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     "script-src": ["'self'", `'nonce-${options.nonce}'`],
-    "style-src": ["'self'"],
+    // The calendar (FullCalendar) injects one <style> element; it carries this nonce (see root.tsx).
+    "style-src": ["'self'", `'nonce-${options.nonce}'`],
     "img-src": ["'self'", "data:"],
-    "font-src": ["'self'"],
+    // FullCalendar's icon font is embedded as a data: URL.
+    "font-src": ["'self'", "data:"],
     "connect-src": options.development ? ["'self'", "ws:"] : ["'self'"],
     "frame-src": ["'self'"],
     "form-action": ["'self'"],

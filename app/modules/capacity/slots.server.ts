@@ -152,3 +152,17 @@ export async function computeFreeSlots(query: SlotQuery, db: Database = getDb())
     .limit(query.limit ?? 2000);
   return rows;
 }
+
+/** One slot with its free seats, if the caller may see it (a provider its own, staff their centre's). */
+export async function getSlotDetail(slotId: string, scope: SlotQuery["scope"], db: Database = getDb()): Promise<SlotRow | { error: "not_found" | "forbidden" }> {
+  if (!isUuid(slotId)) return { error: "not_found" };
+  const [slot] = await db.select({ cusId: slots.cusId, providerId: slots.providerId, startsAt: slots.startsAt }).from(slots).where(eq(slots.id, slotId));
+  if (!slot) return { error: "not_found" };
+  const allowed = scope.providerId ? slot.providerId === scope.providerId : slot.cusId === scope.cusId;
+  if (!allowed) return { error: "forbidden" };
+  const [row] = await computeFreeSlots(
+    { scope: scope.providerId ? scope : { cusId: slot.cusId }, from: slot.startsAt, to: new Date(slot.startsAt.getTime() + 1), limit: 50 },
+    db,
+  ).then((rows) => rows.filter((r) => r.slotId === slotId));
+  return row ?? { error: "not_found" };
+}

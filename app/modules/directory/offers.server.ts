@@ -269,6 +269,16 @@ export async function listProviderOffers(providerId: string, db: Database = getD
   return summarise(rows);
 }
 
+/** The centre's published offers by name, for filters. */
+export async function listCentreOfferNames(cusId: string, db: Database = getDb()) {
+  return db
+    .select({ id: offers.id, name: offerRevisions.name })
+    .from(offers)
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
+    .where(and(eq(offers.cusId, cusId), isNull(offers.archivedAt)))
+    .orderBy(asc(offerRevisions.name));
+}
+
 /** Offers waiting for the organiser of this centre. */
 export async function listOffersForReview(cusId: string, db: Database = getDb()) {
   return db

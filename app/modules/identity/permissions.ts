@@ -25,6 +25,12 @@ export const permissionMap = {
   "provider.offers.manage": ["provider_admin", "provider_staff"],
   /** The centre's own supporting activities (działania wspierające) and its places. */
   "centre.activities.manage": ["community"],
+  /** The provider's availability: weekly windows, closures, openings on its own calendar. */
+  "capacity.manage": ["provider_admin", "provider_staff"],
+  /** The shared calendar of every provider's slots in the centre. */
+  "calendar.shared": ["director", "organizer", "coordinator", "community"],
+  /** Reading slots as JSON (scoped in the route: a provider its own, staff their centre's). */
+  "slots.read": ["director", "organizer", "coordinator", "community", "provider_admin", "provider_staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionMap;
@@ -53,7 +59,7 @@ export const roleHome: Record<Role, string> = {
 };
 
 export type NavItem = { to: string; label: NavLabel; permission: Permission };
-export type NavLabel = "home" | "staff" | "audit" | "catalogue" | "programme" | "activities";
+export type NavLabel = "home" | "staff" | "audit" | "catalogue" | "programme" | "activities" | "calendar";
 
 /** Navigation, in order; each entry is shown only to roles that may open it. */
 const navItems: NavItem[] = [
@@ -66,6 +72,8 @@ const navItems: NavItem[] = [
   { to: "/me", label: "home", permission: "resident.self" },
   { to: "/centre/staff", label: "staff", permission: "centre.staff.read" },
   { to: "/centre/audit", label: "audit", permission: "audit.read" },
+  { to: "/calendar", label: "calendar", permission: "calendar.shared" },
+  { to: "/provider/calendar", label: "calendar", permission: "capacity.manage" },
   { to: "/organizer/programme", label: "programme", permission: "directory.review" },
   { to: "/community/activities", label: "activities", permission: "centre.activities.manage" },
   { to: "/catalogue", label: "catalogue", permission: "catalogue.internal" },

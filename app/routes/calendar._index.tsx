@@ -1,0 +1,174 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { addDays, formatISO } from "date-fns";
+import { SlotCalendar } from "~/components/SlotCalendar";
+import { SlotTable } from "~/components/SlotTable";
+import { warsawInstant } from "~/modules/capacity/availability";
+import { parseCalendarQuery } from "~/modules/capacity/calendar-query";
+import { toSlotJson } from "~/modules/capacity/slot-json";
+import { computeFreeSlots } from "~/modules/capacity/slots.server";
+import { deliveryModes, statutoryAreas } from "~/modules/directory/areas";
+import { catalogueChoices } from "~/modules/directory/catalogue.server";
+import { listCentreProviders } from "~/modules/directory/centres.server";
+import { listCentreOfferNames } from "~/modules/directory/offers.server";
+import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
+import { useLocale, useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
+import { providerColours } from "~/utils/provider-colour";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "calendar.title");
+
+/** Query parameters the filter form and the calendar share. */
+const FILTER_KEYS = ["area", "offer", "provider", "gmina", "mode", "bookable", "q"] as const;
+
+/** The list under the calendar shows one day at a time: a week of a whole centre is too long to read. */
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const access = await requireAccess(request, "calendar.shared");
+  const cusId = requireCentreId(access);
+  const params = new URL(request.url).searchParams;
+  const day = parseCalendarQuery(new URLSearchParams({ from: params.get("day") ?? params.get("from") ?? "", to: "" }));
+  const query = { ...day, to: warsawInstant(shiftDay(day.fromDay, 1), 0), toDay: shiftDay(day.fromDay, 1), ...pickFilters(params) };
+  const [rows, providers, offers, choices] = await Promise.all([
+    computeFreeSlots({ ...query, scope: { cusId } }),
+    listCentreProviders(cusId),
+    listCentreOfferNames(cusId),
+    catalogueChoices(),
+  ]);
+  const verified = providers.filter((p) => p.status === "verified");
+  const filter: Record<string, string> = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) filter[key] = value;
+  }
+  return {
+    filter,
+    day: query.fromDay,
+    previous: shiftDay(query.fromDay, -1),
+    next: shiftDay(query.fromDay, 1),
+    slots: rows.map(toSlotJson),
+    providers: verified.map((p) => ({ id: p.id, name: p.name })),
+    colours: providerColours(verified.map((p) => p.id)),
+    offers,
+    gminas: choices.gminas,
+  };
+}
+
+function shiftDay(isoDay: string, days: number) {
+  return formatISO(addDays(new Date(`${isoDay}T12:00:00Z`), days), { representation: "date" });
+}
+
+/** The same filters the calendar's JSON requests use. */
+function pickFilters(params: URLSearchParams) {
+  const { offerId, providerId, filter, bookableOnly } = parseCalendarQuery(params);
+  return { offerId, providerId, filter, bookableOnly };
+}
+
+export default function SharedCalendar() {
+  const d = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const query = new URLSearchParams(d.filter).toString();
+  const dayHref = (day: string) => `?${new URLSearchParams({ ...d.filter, day }).toString()}#list`;
+  const dayLabel = new Intl.DateTimeFormat(locale === "pl" ? "pl-PL" : "en-GB", { timeZone: "Europe/Warsaw", dateStyle: "full" }).format(new Date(`${d.day}T12:00:00Z`));
+  return (
+    <>
+      <h1>{t("calendar.title")}</h1>
+      <p>{t("calendar.intro")}</p>
+      <Form method="get" className="panel filter-form" aria-labelledby="calendar-filter-title">
+        <h2 id="calendar-filter-title">{t("calendar.filters")}</h2>
+        <div className="grid-fields">
+          <div className="field">
+            <label htmlFor="f-q">{t("catalogue.search")}</label>
+            <input id="f-q" name="q" type="search" defaultValue={d.filter.q ?? ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-area">{t("catalogue.area")}</label>
+            <select id="f-area" name="area" defaultValue={d.filter.area ?? ""}>
+              <option value="">{t("catalogue.any")}</option>
+              {statutoryAreas.map((a) => (
+                <option key={a} value={a}>
+                  {a}. {t(`areas.${a}` as "areas.1")}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-offer">{t("calendar.offer")}</label>
+            <select id="f-offer" name="offer" defaultValue={d.filter.offer ?? ""}>
+              <option value="">{t("catalogue.any")}</option>
+              {d.offers.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-provider">{t("calendar.provider")}</label>
+            <select id="f-provider" name="provider" defaultValue={d.filter.provider ?? ""}>
+              <option value="">{t("catalogue.any")}</option>
+              {d.providers.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-gmina">{t("catalogue.gmina")}</label>
+            <select id="f-gmina" name="gmina" defaultValue={d.filter.gmina ?? ""}>
+              <option value="">{t("catalogue.any")}</option>
+              {d.gminas.map((g) => (
+                <option key={g} value={g}>
+                  {g}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-mode">{t("catalogue.mode")}</label>
+            <select id="f-mode" name="mode" defaultValue={d.filter.mode ?? ""}>
+              <option value="">{t("catalogue.any")}</option>
+              {deliveryModes.map((m) => (
+                <option key={m} value={m}>
+                  {t(`deliveryModes.${m}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <label className="checkbox-line">
+          <input type="checkbox" name="bookable" value="1" defaultChecked={d.filter.bookable === "1"} /> {t("calendar.onlyFree")}
+        </label>
+        <input type="hidden" name="day" value={d.day} />
+        <button type="submit" className="button button--primary">
+          {t("calendar.apply")}
+        </button>{" "}
+        <Link to="/calendar">{t("calendar.clear")}</Link>
+      </Form>
+
+      {d.providers.length ? (
+        <ul className="legend" aria-label={t("calendar.legend")}>
+          {d.providers.map((p) => (
+            <li key={p.id}>
+              <span className={`swatch swatch--${d.colours[p.id]!.slice(1)}`} aria-hidden="true" /> {p.name}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <SlotCalendar key={query} query={query} label={t("calendar.title")} initialDate={d.day} slotHref={(s) => `/calendar/slots/${s.id}`} colours={d.colours} />
+
+      <section id="list" aria-labelledby="list-title">
+        <h2 id="list-title">{t("calendar.listTitle")}</h2>
+        <nav className="pagination" aria-label={t("calendar.days")}>
+          <Link to={dayHref(d.previous)}>{t("calendar.previousDay")}</Link>
+          <span>{dayLabel}</span>
+          <Link to={dayHref(d.next)}>{t("calendar.nextDay")}</Link>
+        </nav>
+        <SlotTable slots={d.slots} caption={t("calendar.listCaption", { day: dayLabel, count: d.slots.length })} colours={d.colours} />
+      </section>
+    </>
+  );
+}
