@@ -1,5 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { FeedSubscription } from "~/components/FeedSubscription";
+import { getFeedStatus, regenerateFeedToken } from "~/modules/booking/calendar-feeds.server";
+import { appUrl } from "~/utils/env.server";
 import { CentreCard } from "~/components/CentreCard";
 import { getCentre } from "~/modules/directory/centres.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
@@ -15,8 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cusId = requireCentreId(access);
   const [centre, record] = await Promise.all([getCentre(cusId), getOwnResidentRecord(access.user.id, cusId)]);
   if (!centre) throw new Response("Not found", { status: 404 });
+  const feed = record ? await getFeedStatus({ residentId: record.id }) : null;
   return {
     name: access.user.name,
+    hasRecord: !!record,
+    feedCreatedAt: feed?.createdAt.toISOString() ?? null,
     centre,
     record: record
       ? {
@@ -31,8 +37,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The resident makes (or replaces) the secret address of their own calendar feed. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const access = await requireAccess(request, "resident.self");
+  const record = await getOwnResidentRecord(access.user.id, requireCentreId(access));
+  if (!record) throw new Response("Not found", { status: 404 });
+  const token = await regenerateFeedToken({ residentId: record.id }, { userId: access.user.id, email: access.user.email, ip: context.ip });
+  return { feedUrl: `${appUrl(request)}/feeds/${token}.ics` };
+}
+
 export default function ResidentHome() {
-  const { name, centre, record } = useLoaderData<typeof loader>();
+  const { name, centre, record, hasRecord, feedCreatedAt } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -64,6 +80,7 @@ export default function ResidentHome() {
         )}
       </section>
       <p className="lead">{t("home.myCentreIntro")}</p>
+      {hasRecord ? <FeedSubscription createdAt={feedCreatedAt} newUrl={actionData?.feedUrl ?? null} /> : null}
       <CentreCard centre={centre} headingId="centre-title" heading={t("home.myCentre")} />
     </>
   );

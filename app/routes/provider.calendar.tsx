@@ -2,9 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useRef } from "react";
 import { ExceptionForm, RuleForm, type FormState } from "~/components/AvailabilityForms";
+import { FeedSubscription } from "~/components/FeedSubscription";
 import { Notice } from "~/components/Notice";
 import { SlotCalendar, type SelectedRange } from "~/components/SlotCalendar";
 import { SlotTable } from "~/components/SlotTable";
+import { getFeedStatus, regenerateFeedToken } from "~/modules/booking/calendar-feeds.server";
 import { warsawDate } from "~/modules/capacity/availability";
 import { exceptionFormSchema, ruleFormSchema } from "~/modules/capacity/availability-form";
 import { archiveAvailabilityRule, createAvailabilityException, createAvailabilityRule, deleteAvailabilityException, listAvailability, listPlannableOffers } from "~/modules/capacity/availability.server";
@@ -14,6 +16,7 @@ import { computeFreeSlots } from "~/modules/capacity/slots.server";
 import { listLocations } from "~/modules/directory/offers.server";
 import { requireAccess, requireProviderId } from "~/modules/identity/access.server";
 import { listTeam } from "~/modules/identity/memberships.server";
+import { appUrl } from "~/utils/env.server";
 import { fieldErrors, formValues } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
@@ -24,12 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "capacity.manage");
   const providerId = requireProviderId(access);
   const query = parseCalendarQuery(new URL(request.url).searchParams);
-  const [offers, places, team, availability, upcoming] = await Promise.all([
+  const [offers, places, team, availability, upcoming, feed] = await Promise.all([
     listPlannableOffers({ providerId }),
     listLocations({ providerId }),
     listTeam({ providerId }),
     listAvailability({ providerId }),
     computeFreeSlots({ scope: { providerId }, from: query.from, to: query.to, offerId: query.offerId }),
+    getFeedStatus({ providerId }),
   ]);
   const offerFilter = new URL(request.url).searchParams.get("offer") ?? "";
   return {
@@ -42,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rules: availability.rules.map(({ rule, offerName, locationName }) => ({ ...rule, offerName, locationName, archivedAt: null, createdAt: rule.createdAt.toISOString() })),
     exceptions: availability.exceptions.map(({ exception, offerName }) => ({ ...exception, offerName, createdAt: exception.createdAt.toISOString() })),
     upcoming: upcoming.map(toSlotJson),
+    feedCreatedAt: feed?.createdAt.toISOString() ?? null,
   };
 }
 
@@ -54,6 +59,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values: Record<string, string | string[]> = { ...formValues(formData), weekdays: formData.getAll("weekdays").map(String) };
   const fail = (form: string, errors: Record<string, string>) => data<FormState>({ form, errors, values }, { status: 400 });
 
+  if (intent === "feed") {
+    const token = await regenerateFeedToken(owner, actor);
+    return data({ form: "feed", errors: {}, values: {}, feedUrl: `${appUrl(request)}/feeds/${token}.ics` });
+  }
   if (intent === "add-rule") {
     const parsed = ruleFormSchema.safeParse(values);
     if (!parsed.success) return fail("rule", fieldErrors(parsed.error));
@@ -84,7 +93,9 @@ function setField(form: HTMLFormElement | null, name: string, value: string) {
 
 export default function ProviderCalendar() {
   const d = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FormState;
+  const actionData = useActionData<typeof action>();
+  const state = actionData as FormState;
+  const newFeedUrl = actionData && "feedUrl" in actionData ? (actionData.feedUrl as string) : null;
   const [params] = useSearchParams();
   const t = useT();
   const ruleForm = useRef<HTMLFormElement>(null);
@@ -153,6 +164,8 @@ export default function ProviderCalendar() {
           <ExceptionForm ref={exceptionForm} offers={d.offers} places={d.places} state={state} defaults={exceptionDefaults} />
         </section>
       </div>
+
+      <FeedSubscription createdAt={d.feedCreatedAt} newUrl={newFeedUrl} />
 
       <section className="panel" aria-labelledby="rules-title">
         <h2 id="rules-title">{t("availability.rules")}</h2>

@@ -1,0 +1,100 @@
+import { and, asc, eq, gte, isNull } from "drizzle-orm";
+import ical, { ICalEventStatus } from "ical-generator";
+import { getDb, type Database } from "@db/client";
+import { bookings, calendarFeeds, locations, offerRevisions, offers, providerOrganisations, residents, slots } from "@db/schema";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { hashToken, randomToken } from "~/modules/identity/tokens.server";
+
+/** Whose bookings a feed publishes. */
+export type FeedOwner = { providerId: string; residentId?: undefined } | { residentId: string; providerId?: undefined };
+type Actor = { userId: string; email: string; ip: string };
+
+/** Bookings from this far back stay in the feed, so last week's visits do not vanish from people's calendars. */
+const PAST_DAYS = 31;
+
+function ownerCondition(owner: FeedOwner) {
+  return owner.providerId ? eq(calendarFeeds.providerId, owner.providerId) : eq(calendarFeeds.residentId, owner.residentId!);
+}
+
+/** When the owner's current feed address was made, or null when there is none. */
+export async function getFeedStatus(owner: FeedOwner, db: Database = getDb()) {
+  const [feed] = await db
+    .select({ createdAt: calendarFeeds.createdAt })
+    .from(calendarFeeds)
+    .where(and(ownerCondition(owner), isNull(calendarFeeds.revokedAt)));
+  return feed ? { createdAt: feed.createdAt } : null;
+}
+
+/**
+ * Makes a new secret feed address and revokes the previous one. The token is returned once; only its
+ * SHA-256 is stored, so a lost address is replaced, not recovered.
+ */
+export async function regenerateFeedToken(owner: FeedOwner, actor: Actor, db: Database = getDb()): Promise<string> {
+  const token = randomToken(24);
+  await db.transaction(async (tx) => {
+    await tx.update(calendarFeeds).set({ revokedAt: new Date() }).where(and(ownerCondition(owner), isNull(calendarFeeds.revokedAt)));
+    const [feed] = await tx
+      .insert(calendarFeeds)
+      .values({ providerId: owner.providerId ?? null, residentId: owner.residentId ?? null, tokenHash: hashToken(token), createdBy: actor.userId })
+      .returning();
+    await recordAudit(tx, { actorUserId: actor.userId, actorEmail: actor.email, ip: actor.ip, action: "calendar_feed.regenerated", entityType: "calendar_feed", entityId: feed!.id });
+  });
+  return token;
+}
+
+/**
+ * The iCalendar text for a feed token, or null for an unknown or revoked one. Each booking is one event with
+ * a stable UID and its SEQUENCE, so a change updates the event in the subscriber's calendar and a
+ * cancellation shows as cancelled. Times are UTC instants; calendars show them in the viewer's zone.
+ */
+export async function renderFeed(token: string, baseUrl: string, db: Database = getDb()): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  const [feed] = await db
+    .select()
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt)));
+  if (!feed) return null;
+  const since = new Date(Date.now() - PAST_DAYS * 86_400_000);
+  const rows = await db
+    .select({
+      booking: bookings,
+      offerName: offerRevisions.name,
+      providerName: providerOrganisations.name,
+      providerPhone: providerOrganisations.phone,
+      firstName: residents.firstName,
+      lastName: residents.lastName,
+      placeName: locations.name,
+      placeStreet: locations.street,
+      placeCity: locations.city,
+    })
+    .from(bookings)
+    .innerJoin(offers, eq(offers.id, bookings.offerId))
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
+    .innerJoin(residents, eq(residents.id, bookings.residentId))
+    .innerJoin(slots, eq(slots.id, bookings.slotId))
+    .leftJoin(providerOrganisations, eq(providerOrganisations.id, bookings.providerId))
+    .leftJoin(locations, eq(locations.id, slots.locationId))
+    .where(and(feed.providerId ? eq(bookings.providerId, feed.providerId) : eq(bookings.residentId, feed.residentId!), gte(bookings.startsAt, since)))
+    .orderBy(asc(bookings.startsAt));
+
+  const calendar = ical({ name: feed.providerId ? `CUS – ${rows[0]?.providerName ?? "usługi"}` : "CUS – moje usługi", prodId: { company: "CUS portal", product: "bookings", language: "PL" }, ttl: 3600 });
+  calendar.x([{ key: "X-WR-TIMEZONE", value: "Europe/Warsaw" }]);
+  for (const r of rows) {
+    const place = r.placeName ? `${r.placeName}, ${r.placeStreet}, ${r.placeCity}` : "W domu mieszkańca";
+    // A provider's feed names the resident only by first name and initial: it ends up in a third-party calendar.
+    const summary = feed.providerId ? `${r.offerName} – ${r.firstName} ${r.lastName.slice(0, 1)}.` : r.offerName;
+    calendar.createEvent({
+      id: `booking-${r.booking.id}@cus-portal`,
+      sequence: r.booking.sequence,
+      start: r.booking.startsAt,
+      end: r.booking.endsAt,
+      stamp: r.booking.updatedAt,
+      lastModified: r.booking.updatedAt,
+      summary,
+      location: place,
+      description: feed.providerId ? `${baseUrl}/provider/calendar` : [r.providerName, r.providerPhone].filter(Boolean).join(", "),
+      status: r.booking.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return calendar.toString();
+}
