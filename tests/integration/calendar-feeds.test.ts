@@ -48,7 +48,7 @@ describe("iCalendar feeds", () => {
     const token = await regenerateFeedToken({ providerId: w.provider.id }, w.actor);
     const text = await renderFeed(token, "https://cus.example");
     expect(text).not.toBeNull();
-    const events = Object.values(ical.sync.parseICS(text!)).filter((c) => c.type === "VEVENT") as ical.VEvent[];
+    const events = Object.values(ical.sync.parseICS(text!)).filter((c) => c?.type === "VEVENT") as ical.VEvent[];
     expect(events).toHaveLength(2);
     for (const event of events) {
       expect(warsawTime.format(event.start as Date)).toMatch(/09:00$/);
@@ -61,7 +61,7 @@ describe("iCalendar feeds", () => {
     // A cancellation keeps the UID and raises the sequence, so subscribed calendars update the event.
     const [first] = await t.db.select().from(bookings).where(eq(bookings.slotId, picked[0]!.id));
     await t.db.update(bookings).set({ status: "cancelled", sequence: 1, updatedAt: new Date() }).where(eq(bookings.id, first!.id));
-    const after = Object.values(ical.sync.parseICS((await renderFeed(token, "https://cus.example"))!)).filter((c) => c.type === "VEVENT") as ical.VEvent[];
+    const after = Object.values(ical.sync.parseICS((await renderFeed(token, "https://cus.example"))!)).filter((c) => c?.type === "VEVENT") as ical.VEvent[];
     const cancelled = after.find((e) => e.uid === `booking-${first!.id}@cus-portal`)!;
     expect(after).toHaveLength(2);
     expect(cancelled.status).toBe("CANCELLED");
