@@ -7,32 +7,15 @@
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
-import { close, connect, runMigrations, setConnection } from "../db/client";
 import { centreGminas, centreProviders, centres, locations, offerRevisions, offers, providerOrganisations } from "../db/schema";
 import { providerLegalForms } from "../app/modules/directory/areas";
 import { searchCatalogue, type CatalogueFilter } from "../app/modules/directory/catalogue.server";
 import { normaliseSearchText } from "../app/modules/directory/search-text";
+import { createBenchDatabase, percentiles, seededRandom } from "./bench-database";
 
-const baseUrl = process.env.DATABASE_URL;
-if (!baseUrl) {
-  console.error("Set DATABASE_URL to a PostgreSQL server (the bench creates its own database there).");
-  process.exit(2);
-}
-const name = "cus_bench_catalogue";
-const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`drop database if exists ${name} with (force)`);
-await admin.unsafe(`create database ${name}`);
-const url = new URL(baseUrl);
-url.pathname = `/${name}`;
-const connection = connect({ databaseUrl: url.toString() });
-await runMigrations(connection);
-setConnection(connection);
-const db = connection.db;
-
-let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const bench = await createBenchDatabase("cus_bench_catalogue");
+const db = bench.db;
+const { random, pick } = seededRandom();
 const words = ["opieka", "psycholog", "rehabilitacja", "złota rączka", "transport", "klub seniora", "asystent", "terapia", "warsztaty", "poradnictwo", "teleopieka", "wytchnieniowa", "kultura", "sport", "doradztwo"];
 const gminas = Array.from({ length: 12 }, (_, i) => `Gmina ${String.fromCharCode(65 + i)}`);
 
@@ -116,11 +99,6 @@ if (process.argv.includes("--by-filter")) {
     console.log(`  ${shape.padEnd(32)} n=${String(list.length).padStart(3)}  p50 ${list[Math.floor(list.length / 2)]!.toFixed(2)} ms  max ${list[list.length - 1]!.toFixed(2)} ms`);
   }
 }
-times.sort((a, b) => a - b);
-const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(2);
-console.log(`catalogue search, 400 filtered queries on PostgreSQL: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms (target p95 < 30 ms)`);
-
-setConnection(undefined);
-await close(connection);
-await admin.unsafe(`drop database if exists ${name} with (force)`);
-await admin.end();
+const overall = percentiles(times);
+console.log(`catalogue search, 400 filtered queries on PostgreSQL: p50 ${overall.p50} ms, p95 ${overall.p95} ms, max ${overall.max} ms (target p95 < 30 ms)`);
+await bench.drop();
