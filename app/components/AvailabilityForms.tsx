@@ -34,7 +34,7 @@ export const RuleForm = forwardRef<HTMLFormElement, { offers: Option[]; places: 
       <SelectField name="offerId" label={t("availability.offer")} defaultValue={value("offerId")} error={err("offerId")} options={offers} />
       <div className="grid-fields">
         <SelectField name="locationId" label={t("availability.place")} defaultValue={value("locationId")} error={err("locationId")} options={[{ value: "", label: t("availability.noPlace") }, ...places]} />
-        {staff.length ? <SelectField name="staffUserId" label={t("availability.staff")} defaultValue={value("staffUserId")} options={[{ value: "", label: t("availability.anyStaff") }, ...staff]} /> : null}
+        {staff.length ? <SelectField name="staffUserId" label={t("availability.staff")} defaultValue={value("staffUserId")} error={err("staffUserId")} options={[{ value: "", label: t("availability.anyStaff") }, ...staff]} /> : null}
       </div>
       <CheckboxGroup name="weekdays" legend={t("availability.weekdays")} checked={list("weekdays")} error={err("weekdays")} options={weekdayKeys.map((d) => ({ value: d, label: t(`weekdays.${d}`) }))} />
       <div className="grid-fields">

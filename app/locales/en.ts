@@ -644,6 +644,7 @@ export const en: Messages = {
       "remove-exception": "Removed. Slots recalculated.",
     },
     errors: {
+      staff: "Choose a person from the organisation's team.",
       offer: "Choose one of your organisation's services.",
       place: "Choose one of your organisation's places.",
       weekdays: "Tick at least one day of the week.",

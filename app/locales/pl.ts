@@ -642,6 +642,7 @@ export const pl = {
       "remove-exception": "Usunięto. Terminy przeliczono.",
     },
     errors: {
+      staff: "Wybierz osobę z zespołu organizacji.",
       offer: "Wybierz usługę swojej organizacji.",
       place: "Wybierz miejsce swojej organizacji.",
       weekdays: "Zaznacz co najmniej jeden dzień tygodnia.",

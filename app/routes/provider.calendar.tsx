@@ -67,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const parsed = ruleFormSchema.safeParse(values);
     if (!parsed.success) return fail("rule", fieldErrors(parsed.error));
     const result = await createAvailabilityRule({ owner, rule: parsed.data, actor });
-    if (!result.ok) return fail("rule", result.reason === "forbidden_place" ? { locationId: "availability.errors.place" } : { offerId: "availability.errors.offer" });
+    if (!result.ok) return fail("rule", ruleRefusal[result.reason]);
     throw redirect(`/provider/calendar?done=rule&added=${result.added}`);
   }
   if (intent === "add-exception") {
@@ -85,6 +85,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   return fail("", { form: "errors.formErrors" });
 }
+
+const ruleRefusal = {
+  not_found: { offerId: "availability.errors.offer" },
+  forbidden_place: { locationId: "availability.errors.place" },
+  forbidden_staff: { staffUserId: "availability.errors.staff" },
+} as const;
 
 function setField(form: HTMLFormElement | null, name: string, value: string) {
   const field = form?.elements.namedItem(name);
@@ -111,6 +117,9 @@ export default function ProviderCalendar() {
     setField(form, "startTime", range.startTime);
     setField(form, "endTime", range.endTime);
     setField(form, "validFrom", range.date);
+    const closure = exceptionForm.current;
+    setField(closure, "startsOn", range.date);
+    setField(closure, "endsOn", range.endDate);
     form.scrollIntoView({ block: "start" });
     form.querySelector<HTMLElement>("select, input")?.focus();
   };

@@ -119,6 +119,8 @@ describe("availability and free slots", () => {
     const b = await world("Logopeda");
     expect(await createAvailabilityRule({ owner: { providerId: a.provider.id }, rule: weeklyRule(b.offerId, a.place.id), actor: a.actor })).toEqual({ ok: false, reason: "not_found" });
     expect(await createAvailabilityRule({ owner: { providerId: a.provider.id }, rule: weeklyRule(a.offerId, b.place.id), actor: a.actor })).toEqual({ ok: false, reason: "forbidden_place" });
+    const bStaff = await makeUser(t.db, { role: "provider_staff", providerId: b.provider.id });
+    expect(await createAvailabilityRule({ owner: { providerId: a.provider.id }, rule: weeklyRule(a.offerId, a.place.id, { staffUserId: bStaff.id }), actor: a.actor })).toEqual({ ok: false, reason: "forbidden_staff" });
     await createAvailabilityRule({ owner: { providerId: b.provider.id }, rule: weeklyRule(b.offerId, b.place.id), actor: b.actor });
     const to = new Date(Date.now() + 35 * 86_400_000);
     expect(await computeFreeSlots({ scope: { providerId: a.provider.id }, from: new Date(), to })).toHaveLength(0);

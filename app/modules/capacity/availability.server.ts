@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
-import { availabilityExceptions, availabilityRules, locations, offerRevisions, offers } from "@db/schema";
+import { availabilityExceptions, availabilityRules, locations, memberships, offerRevisions, offers } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { Actor } from "~/modules/directory/providers.server";
 import type { ExceptionInput, RuleInput } from "./availability-form";
@@ -44,7 +44,18 @@ async function ownsPlace(db: Database, owner: CapacityOwner, locationId: string 
   return !!place;
 }
 
-export type CapacityResult = { ok: true; id: string; added: number; closed: number } | { ok: false; reason: "not_found" | "forbidden_place" };
+/** A named staff member must belong to the provider's team. */
+async function ownsStaff(db: Database, owner: CapacityOwner, userId: string | null) {
+  if (userId === null) return true;
+  if (!owner.providerId || !isUuid(userId)) return false;
+  const [member] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.providerId, owner.providerId), isNull(memberships.revokedAt)));
+  return !!member;
+}
+
+export type CapacityResult = { ok: true; id: string; added: number; closed: number } | { ok: false; reason: "not_found" | "forbidden_place" | "forbidden_staff" };
 
 /** Adds a weekly window and materialises its slots at once, in one transaction. */
 export async function createAvailabilityRule(input: { owner: CapacityOwner; rule: RuleInput; actor: Actor }, db: Database = getDb()): Promise<CapacityResult> {
@@ -52,6 +63,7 @@ export async function createAvailabilityRule(input: { owner: CapacityOwner; rule
     const offer = await ownedOffer(tx, input.owner, input.rule.offerId);
     if (!offer) return { ok: false as const, reason: "not_found" as const };
     if (!(await ownsPlace(tx, input.owner, input.rule.locationId))) return { ok: false as const, reason: "forbidden_place" as const };
+    if (!(await ownsStaff(tx, input.owner, input.rule.staffUserId))) return { ok: false as const, reason: "forbidden_staff" as const };
     const [row] = await tx
       .insert(availabilityRules)
       .values({ ...input.rule, cusId: offer.cusId, providerId: offer.providerId, createdBy: input.actor.userId })
