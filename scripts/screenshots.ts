@@ -40,6 +40,19 @@ await director.screenshot({ path: `${out}/audit-log.png` });
 const organizer = await signedIn("organizator");
 await organizer.screenshot({ path: `${out}/organizer-home.png`, fullPage: true });
 
+await organizer.goto(`${base}/organizer/programme`);
+await organizer.screenshot({ path: `${out}/programme.png` });
+
+const coordinator = await signedIn("koordynator");
+await coordinator.goto(`${base}/calendar`);
+await coordinator.waitForSelector(".fc-event");
+await coordinator.screenshot({ path: `${out}/shared-calendar.png` });
+
+const provider = await signedIn("uslugodawca");
+await provider.goto(`${base}/provider/calendar`);
+await provider.waitForSelector(".fc-event");
+await provider.screenshot({ path: `${out}/provider-calendar.png` });
+
 const resident = await signedIn("mieszkaniec", 390, 844);
 await resident.screenshot({ path: `${out}/resident-phone.png`, fullPage: true });
 
