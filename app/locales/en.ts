@@ -520,6 +520,7 @@ export const en: Messages = {
     },
   },
   activities: {
+    calendar: "Activity times",
     title: "Supporting activities",
     intro: "The centre's free activities: volunteering, self-help groups, clubs, neighbourhood meetings. Once saved they appear in the service catalogue as the centre's own.",
     new: "Add an activity",

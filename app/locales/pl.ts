@@ -518,6 +518,7 @@ export const pl = {
     },
   },
   activities: {
+    calendar: "Terminy działań",
     title: "Działania wspierające",
     intro: "Bezpłatne działania centrum: wolontariat, grupy samopomocowe, kluby, spotkania sąsiedzkie. Po zapisaniu są od razu widoczne w katalogu usług jako działania centrum.",
     new: "Dodaj działanie",

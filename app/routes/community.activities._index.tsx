@@ -45,6 +45,9 @@ export default function CentreActivities() {
       <p>
         <Link className="button button--primary" to="/community/activities/new">
           {t("activities.new")}
+        </Link>{" "}
+        <Link className="button" to="/community/calendar">
+          {t("activities.calendar")}
         </Link>
       </p>
       {activities.length === 0 ? (

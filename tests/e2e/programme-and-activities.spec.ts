@@ -93,3 +93,16 @@ test("centre staff see internal fields in the catalogue; the public does not", a
   await expect(visitor.getByText("Informacje dla pracowników")).toHaveCount(0);
   await visitor.close();
 });
+
+test("the community organiser plans the times of the centre's own activities", async ({ page }) => {
+  await signIn(page, demo("osl"));
+  await page.goto("/community/activities");
+  await page.getByRole("link", { name: "Terminy działań" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Kalendarz i dostępność" })).toBeVisible();
+  const rules = page.getByRole("table", { name: "Stałe godziny" });
+  await expect(rules.getByRole("row").filter({ hasText: "Sąsiedzkie spacery" })).toBeVisible();
+  // Only the centre's own activities can be planned here.
+  await expect(page.locator("#rule-form").getByLabel("Usługa").locator("option", { hasText: "Usługi opiekuńcze w domu" })).toHaveCount(0);
+  await expect(page.locator(".fc")).toBeVisible();
+  await expectNoAxeViolations(page);
+});
