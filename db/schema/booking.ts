@@ -1,9 +1,25 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { slots } from "./capacity";
 import { centres, offers, providerOrganisations } from "./directory";
 import { users } from "./identity";
-import { residents } from "./plans";
+import { planItems, residents } from "./plans";
+
+export const attendanceValues = ["delivered", "no_show"] as const;
+export type Attendance = (typeof attendanceValues)[number];
+export const attendanceEnum = pgEnum("booking_attendance", attendanceValues);
+
+/** A recurring series booked in one go (e.g. every Tuesday 10:00 for 12 weeks). */
+export const bookingSeries = pgTable("booking_series", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  cusId: uuid("cus_id").notNull().references(() => centres.id, { onDelete: "cascade" }),
+  residentId: uuid("resident_id").notNull().references(() => residents.id, { onDelete: "cascade" }),
+  offerId: uuid("offer_id").notNull().references(() => offers.id, { onDelete: "cascade" }),
+  planItemId: uuid("plan_item_id").references(() => planItems.id, { onDelete: "set null" }),
+  description: text("description").notNull(),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const bookingStatuses = ["active", "cancelled"] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
@@ -19,6 +35,10 @@ export const bookings = pgTable(
     offerId: uuid("offer_id").notNull().references(() => offers.id, { onDelete: "cascade" }),
     providerId: uuid("provider_id").references(() => providerOrganisations.id, { onDelete: "cascade" }),
     residentId: uuid("resident_id").notNull().references(() => residents.id, { onDelete: "cascade" }),
+    planItemId: uuid("plan_item_id").references(() => planItems.id, { onDelete: "set null" }),
+    seriesId: uuid("series_id").references(() => bookingSeries.id, { onDelete: "set null" }),
+    /** The booking this one replaced when rescheduled (history kept). */
+    rescheduledFromId: uuid("rescheduled_from_id"),
     status: bookingStatusEnum("status").notNull().default("active"),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
@@ -29,9 +49,18 @@ export const bookings = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     cancelReason: text("cancel_reason"),
+    /** coordinator, provider or resident */
+    cancelledBy: text("cancelled_by"),
+    lateCancellation: boolean("late_cancellation").notNull().default(false),
+    attendance: attendanceEnum("attendance"),
+    /** Units actually delivered, in the offer's unit (what settlement pays for). */
+    deliveredUnits: numeric("delivered_units", { precision: 8, scale: 2 }),
+    attendanceRecordedAt: timestamp("attendance_recorded_at", { withTimezone: true }),
+    attendanceRecordedBy: uuid("attendance_recorded_by").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
-    index("bookings_slot_active").on(t.slotId).where(sql`${t.status} = 'active'`),
+    // One resident holds at most one seat in a slot.
+    uniqueIndex("bookings_slot_resident_active").on(t.slotId, t.residentId).where(sql`${t.status} = 'active'`),
     index("bookings_provider_start").on(t.providerId, t.startsAt),
     index("bookings_resident_start").on(t.residentId, t.startsAt),
     index("bookings_cus_start").on(t.cusId, t.startsAt),
@@ -70,4 +99,29 @@ export const calendarFeeds = pgTable(
     uniqueIndex("calendar_feeds_token").on(t.tokenHash),
     check("calendar_feeds_owner", sql`(${t.providerId} is null) <> (${t.residentId} is null)`),
   ],
+);
+
+export const waitlistStatuses = ["waiting", "offered", "booked", "expired", "withdrawn"] as const;
+export type WaitlistStatus = (typeof waitlistStatuses)[number];
+export const waitlistStatusEnum = pgEnum("waitlist_status", waitlistStatuses);
+
+/**
+ * A waiting list per offer, first come first served. When a seat frees, the first waiting resident's
+ * coordinator is offered it until `offer_expires_at`, then the next one.
+ */
+export const waitlistEntries = pgTable(
+  "waitlist_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    cusId: uuid("cus_id").notNull().references(() => centres.id, { onDelete: "cascade" }),
+    offerId: uuid("offer_id").notNull().references(() => offers.id, { onDelete: "cascade" }),
+    residentId: uuid("resident_id").notNull().references(() => residents.id, { onDelete: "cascade" }),
+    planItemId: uuid("plan_item_id").references(() => planItems.id, { onDelete: "set null" }),
+    coordinatorUserId: uuid("coordinator_user_id").references(() => users.id, { onDelete: "set null" }),
+    status: waitlistStatusEnum("status").notNull().default("waiting"),
+    offeredSlotId: uuid("offered_slot_id").references(() => slots.id, { onDelete: "set null" }),
+    offerExpiresAt: timestamp("offer_expires_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("waitlist_offer_status").on(t.offerId, t.status, t.createdAt), uniqueIndex("waitlist_resident_offer_open").on(t.offerId, t.residentId).where(sql`${t.status} in ('waiting','offered')`)],
 );

@@ -1,0 +1,214 @@
+import { and, asc, eq, gt, gte, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { getDb, type Database } from "@db/client";
+import { bookingSeries, bookings, planItems, plans, residents, slotHolds, slots } from "@db/schema";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { warsawDate } from "~/modules/capacity/availability";
+
+export type BookingActor = { userId: string; email: string; ip: string };
+export type BookingRefusal = "not_found" | "full" | "closed" | "too_late" | "already_booked" | "outside_plan";
+export type BookingResult = { ok: true; bookingId: string; slotId: string } | { ok: false; reason: BookingRefusal };
+
+/** How close to the start a cancellation counts as late (flagged for the provider and the coordinator). */
+export const LATE_CANCELLATION_HOURS = 24;
+
+const isUuid = (v: string | null | undefined): v is string => !!v && /^[0-9a-f-]{36}$/i.test(v);
+
+/**
+ * Books one seat. The slot row is locked for the whole transaction, so two coordinators taking the last
+ * seat at once are served one after the other: the first gets it, the second is told the slot is full.
+ * The CHECK on slots (booked ≤ capacity) would refuse an oversell even if this code were wrong.
+ */
+export async function bookSlot(
+  input: { cusId: string; slotId: string; residentId: string; planItemId?: string | null; seriesId?: string | null; actor: BookingActor; now?: Date },
+  db: Database = getDb(),
+): Promise<BookingResult> {
+  if (!isUuid(input.slotId) || !isUuid(input.residentId)) return { ok: false, reason: "not_found" };
+  const now = input.now ?? new Date();
+  try {
+    return await db.transaction(async (tx) => {
+      const [slot] = await tx.select().from(slots).where(and(eq(slots.id, input.slotId), eq(slots.cusId, input.cusId))).for("update");
+      if (!slot) return { ok: false as const, reason: "not_found" as const };
+      if (slot.closedAt) return { ok: false as const, reason: "closed" as const };
+      if (slot.startsAt.getTime() - now.getTime() < slot.minNoticeMinutes * 60_000) return { ok: false as const, reason: "too_late" as const };
+      const [resident] = await tx.select({ id: residents.id }).from(residents).where(and(eq(residents.id, input.residentId), eq(residents.cusId, input.cusId)));
+      if (!resident) return { ok: false as const, reason: "not_found" as const };
+      if (input.planItemId && !(await slotFitsPlanItem(tx, input.planItemId, input.residentId, slot))) return { ok: false as const, reason: "outside_plan" as const };
+      const [{ held }] = (await tx
+        .select({ held: sql<number>`count(*)::int` })
+        .from(slotHolds)
+        .where(and(eq(slotHolds.slotId, slot.id), gt(slotHolds.expiresAt, now), or(isNull(slotHolds.heldBy), ne(slotHolds.heldBy, input.actor.userId))))) as [{ held: number }];
+      if (slot.booked + held >= slot.capacity) return { ok: false as const, reason: "full" as const };
+      const [existing] = await tx
+        .select({ id: bookings.id })
+        .from(bookings)
+        .where(and(eq(bookings.slotId, slot.id), eq(bookings.residentId, input.residentId), eq(bookings.status, "active")));
+      if (existing) return { ok: false as const, reason: "already_booked" as const };
+      await tx.update(slots).set({ booked: sql`${slots.booked} + 1` }).where(eq(slots.id, slot.id));
+      await tx.delete(slotHolds).where(and(eq(slotHolds.slotId, slot.id), eq(slotHolds.heldBy, input.actor.userId)));
+      const [booking] = await tx
+        .insert(bookings)
+        .values({
+          cusId: slot.cusId,
+          slotId: slot.id,
+          offerId: slot.offerId,
+          providerId: slot.providerId,
+          residentId: input.residentId,
+          planItemId: input.planItemId ?? null,
+          seriesId: input.seriesId ?? null,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          createdBy: input.actor.userId,
+        })
+        .returning({ id: bookings.id });
+      await recordAudit(tx, {
+        actorUserId: input.actor.userId,
+        actorEmail: input.actor.email,
+        ip: input.actor.ip,
+        cusId: slot.cusId,
+        action: "booking.created",
+        entityType: "booking",
+        entityId: booking!.id,
+        after: { slotId: slot.id, residentId: input.residentId, startsAt: slot.startsAt.toISOString() },
+      });
+      return { ok: true as const, bookingId: booking!.id, slotId: slot.id };
+    });
+  } catch (error) {
+    // The partial unique index on (slot, resident) caught a double click from the same coordinator.
+    if ((error as { code?: string }).code === "23505") return { ok: false, reason: "already_booked" };
+    throw error;
+  }
+}
+
+async function slotFitsPlanItem(db: Database, planItemId: string, residentId: string, slot: typeof slots.$inferSelect) {
+  if (!isUuid(planItemId)) return false;
+  const [item] = await db
+    .select({ item: planItems, plan: plans })
+    .from(planItems)
+    .innerJoin(plans, eq(plans.id, planItems.planId))
+    .where(and(eq(planItems.id, planItemId), isNull(planItems.removedAt)));
+  if (!item || item.plan.residentId !== residentId || item.item.offerId !== slot.offerId) return false;
+  if (item.plan.status !== "approved" && item.plan.status !== "active") return false;
+  const day = warsawDate(slot.startsAt);
+  return day >= item.item.validFrom && day <= item.item.validTo && day >= item.plan.validFrom && day <= item.plan.validTo;
+}
+
+export type CancelledBy = "coordinator" | "provider" | "resident";
+
+/** Who may cancel: the centre's staff any booking of their centre, a provider its own, a resident their own. */
+export type BookingScope = { cusId: string } | { providerId: string } | { residentId: string };
+
+function inScope(booking: typeof bookings.$inferSelect, scope: BookingScope) {
+  if ("cusId" in scope) return booking.cusId === scope.cusId;
+  if ("providerId" in scope) return booking.providerId === scope.providerId;
+  return booking.residentId === scope.residentId;
+}
+
+/** Cancels with a reason and frees the seat; a cancellation within 24 hours of the start is flagged late. */
+export async function cancelBooking(
+  input: { bookingId: string; scope: BookingScope; by: CancelledBy; reason: string; actor: BookingActor; now?: Date },
+  db: Database = getDb(),
+): Promise<{ ok: true; late: boolean; slotId: string } | { ok: false; reason: "not_found" | "forbidden" | "already_cancelled" | "reason_required" | "past" }> {
+  if (!input.reason.trim()) return { ok: false, reason: "reason_required" };
+  if (!isUuid(input.bookingId)) return { ok: false, reason: "not_found" };
+  const now = input.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [booking] = await tx.select().from(bookings).where(eq(bookings.id, input.bookingId)).for("update");
+    if (!booking) return { ok: false as const, reason: "not_found" as const };
+    if (!inScope(booking, input.scope)) return { ok: false as const, reason: "forbidden" as const };
+    if (booking.status === "cancelled") return { ok: false as const, reason: "already_cancelled" as const };
+    if (booking.startsAt <= now) return { ok: false as const, reason: "past" as const };
+    await tx.select({ id: slots.id }).from(slots).where(eq(slots.id, booking.slotId)).for("update");
+    const late = booking.startsAt.getTime() - now.getTime() < LATE_CANCELLATION_HOURS * 3_600_000;
+    await tx
+      .update(bookings)
+      .set({ status: "cancelled", cancelledAt: now, cancelReason: input.reason.trim(), cancelledBy: input.by, lateCancellation: late, sequence: sql`${bookings.sequence} + 1`, updatedAt: now })
+      .where(eq(bookings.id, booking.id));
+    await tx.update(slots).set({ booked: sql`${slots.booked} - 1` }).where(eq(slots.id, booking.slotId));
+    await recordAudit(tx, {
+      actorUserId: input.actor.userId,
+      actorEmail: input.actor.email,
+      ip: input.actor.ip,
+      cusId: booking.cusId,
+      action: "booking.cancelled",
+      entityType: "booking",
+      entityId: booking.id,
+      after: { by: input.by, reason: input.reason.trim(), late },
+    });
+    return { ok: true as const, late, slotId: booking.slotId };
+  });
+}
+
+export type SeriesOccurrence =
+  | { startsAt: string; ok: true; bookingId: string }
+  | { startsAt: string; ok: false; reason: BookingRefusal | "no_slot"; alternatives: { slotId: string; startsAt: string; free: number }[] };
+
+/**
+ * Books a weekly series: the same weekday and Warsaw wall-clock time for `weeks` weeks from the first slot.
+ * Each occurrence is booked on its own, so one full week does not undo the others; every occurrence that
+ * cannot be booked is reported with up to three nearest free slots of the same offer (within three days).
+ */
+export async function bookWeeklySeries(
+  input: { cusId: string; residentId: string; firstSlotId: string; weeks: number; planItemId?: string | null; actor: BookingActor; now?: Date },
+  db: Database = getDb(),
+): Promise<{ ok: true; seriesId: string; occurrences: SeriesOccurrence[] } | { ok: false; reason: "not_found" | "weeks" }> {
+  if (!Number.isInteger(input.weeks) || input.weeks < 1 || input.weeks > 52) return { ok: false, reason: "weeks" };
+  if (!isUuid(input.firstSlotId)) return { ok: false, reason: "not_found" };
+  const [first] = await db.select().from(slots).where(and(eq(slots.id, input.firstSlotId), eq(slots.cusId, input.cusId)));
+  if (!first) return { ok: false, reason: "not_found" };
+  const [series] = await db
+    .insert(bookingSeries)
+    .values({ cusId: input.cusId, residentId: input.residentId, offerId: first.offerId, planItemId: input.planItemId ?? null, description: `${input.weeks}×`, createdBy: input.actor.userId })
+    .returning({ id: bookingSeries.id });
+  const wallClock = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Warsaw", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(first.startsAt);
+  const occurrences: SeriesOccurrence[] = [];
+  for (let week = 0; week < input.weeks; week += 1) {
+    const targetDay = addDaysIso(warsawDate(first.startsAt), week * 7);
+    const candidates = await db
+      .select()
+      .from(slots)
+      .where(and(eq(slots.offerId, first.offerId), gte(slots.startsAt, new Date(`${addDaysIso(targetDay, -1)}T00:00:00Z`)), lt(slots.startsAt, new Date(`${addDaysIso(targetDay, 2)}T00:00:00Z`))));
+    const match = candidates.find((s) => warsawDate(s.startsAt) === targetDay && wallClockOf(s.startsAt) === wallClock && s.sourceKey === first.sourceKey)
+      ?? candidates.find((s) => warsawDate(s.startsAt) === targetDay && wallClockOf(s.startsAt) === wallClock);
+    const label = match ? match.startsAt.toISOString() : `${targetDay}T${wallClock}`;
+    if (!match) {
+      occurrences.push({ startsAt: label, ok: false, reason: "no_slot", alternatives: await nearestFree(db, first.offerId, targetDay, input.now) });
+      continue;
+    }
+    const result = await bookSlot({ cusId: input.cusId, slotId: match.id, residentId: input.residentId, planItemId: input.planItemId, seriesId: series!.id, actor: input.actor, now: input.now }, db);
+    occurrences.push(result.ok ? { startsAt: label, ok: true, bookingId: result.bookingId } : { startsAt: label, ok: false, reason: result.reason, alternatives: await nearestFree(db, first.offerId, targetDay, input.now) });
+  }
+  return { ok: true, seriesId: series!.id, occurrences };
+}
+
+function wallClockOf(instant: Date) {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Warsaw", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+}
+
+function addDaysIso(isoDay: string, days: number) {
+  const d = new Date(`${isoDay}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Up to three free, open slots of the offer within three days of the wanted day, nearest first. */
+async function nearestFree(db: Database, offerId: string, day: string, now = new Date()) {
+  const target = new Date(`${day}T10:00:00Z`).getTime();
+  const rows = await db
+    .select({ slotId: slots.id, startsAt: slots.startsAt, capacity: slots.capacity, booked: slots.booked, minNotice: slots.minNoticeMinutes })
+    .from(slots)
+    .where(
+      and(
+        eq(slots.offerId, offerId),
+        isNull(slots.closedAt),
+        sql`${slots.booked} < ${slots.capacity}`,
+        gte(slots.startsAt, new Date(`${addDaysIso(day, -3)}T00:00:00Z`)),
+        lt(slots.startsAt, new Date(`${addDaysIso(day, 4)}T00:00:00Z`)),
+      ),
+    )
+    .orderBy(asc(slots.startsAt));
+  return rows
+    .filter((r) => r.startsAt.getTime() - now.getTime() >= r.minNotice * 60_000)
+    .sort((a, b) => Math.abs(a.startsAt.getTime() - target) - Math.abs(b.startsAt.getTime() - target))
+    .slice(0, 3)
+    .map((r) => ({ slotId: r.slotId, startsAt: r.startsAt.toISOString(), free: r.capacity - r.booked }));
+}

@@ -1,0 +1,112 @@
+import { eq } from "drizzle-orm";
+import { auditLog, bookings, centreProviders, residents, slots } from "@db/schema";
+import { bookSlot, bookWeeklySeries, cancelBooking } from "~/modules/booking/bookings.server";
+import { ruleFormSchema } from "~/modules/capacity/availability-form";
+import { createAvailabilityRule } from "~/modules/capacity/availability.server";
+import { createLocation, reviewOffer, submitOffer } from "~/modules/directory/offers.server";
+import { draftOffer, offerContent } from "../fixtures/offers";
+import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
+import { setupTestDatabase } from "../setup/test-database";
+
+const t = setupTestDatabase();
+
+/** A centre with one weekly Tuesday 10:00 slot of `seats` seats for `weeks` weeks, and residents. */
+async function world(seats: number, residentCount: number) {
+  const centre = await makeCentre(t.db);
+  const provider = await makeProvider(t.db);
+  await t.db.insert(centreProviders).values({ cusId: centre.id, providerId: provider.id, status: "verified" });
+  const admin = await makeUser(t.db, { role: "provider_admin", providerId: provider.id });
+  const coordinator = await makeUser(t.db, { role: "coordinator", cusId: centre.id });
+  const organiser = await makeUser(t.db, { role: "organizer", cusId: centre.id });
+  const providerActor = { userId: admin.id, email: admin.email, ip: "x" };
+  const place = await createLocation({ providerId: provider.id }, { name: "Sala", street: "ul. Lipowa 1", postalCode: "21-040", city: "Borków", gminaName: "Gmina Borków", accessibility: [] }, providerActor);
+  const offerId = await draftOffer({ providerId: provider.id, cusId: centre.id, content: offerContent({ name: "Gimnastyka", deliveryModes: ["place"], locationIds: [place.id] }), actor: providerActor });
+  await submitOffer({ offerId, providerId: provider.id, actor: providerActor });
+  await reviewOffer({ offerId, cusId: centre.id, decision: "publish", comment: null, actor: { userId: organiser.id, email: organiser.email, ip: "x" } });
+  await createAvailabilityRule({
+    owner: { providerId: provider.id },
+    rule: ruleFormSchema.parse({ offerId, locationId: place.id, staffUserId: "", weekdays: ["2"], startTime: "10:00", endTime: "11:00", validFrom: new Date().toISOString().slice(0, 10), validTo: "", kind: "slots", slotMinutes: "60", bufferMinutes: "0", seats: String(seats), minNoticeHours: "24", horizonDays: "120" }),
+    actor: providerActor,
+  });
+  const people = await t.db
+    .insert(residents)
+    .values(Array.from({ length: residentCount }, (_, i) => ({ cusId: centre.id, firstName: "Osoba", lastName: `Nr ${i}` })))
+    .returning();
+  const weekly = await t.db.select().from(slots).where(eq(slots.offerId, offerId)).orderBy(slots.startsAt);
+  const actor = { userId: coordinator.id, email: coordinator.email, ip: "x" };
+  return { centre, provider, providerActor, actor, offerId, people, weekly: weekly.filter((s) => s.startsAt.getTime() > Date.now() + 2 * 86_400_000) };
+}
+
+describe("booking with capacity enforced by the database", () => {
+  it("50 coordinators booking a 5-seat slot at once: exactly 5 succeed, the rest are told it is full", async () => {
+    const w = await world(5, 50);
+    const slot = w.weekly[0]!;
+    const results = await Promise.all(w.people.map((p) => bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: p.id, actor: w.actor })));
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).toEqual(Array(45).fill("full"));
+    const [after] = await t.db.select().from(slots).where(eq(slots.id, slot.id));
+    expect(after!.booked).toBe(5);
+    expect(await t.db.select().from(bookings).where(eq(bookings.slotId, slot.id))).toHaveLength(5);
+  });
+
+  it("two series overlapping on a one-seat weekly slot never oversell; each week has one winner", async () => {
+    const w = await world(1, 2);
+    const [a, b] = w.people;
+    const [first] = w.weekly;
+    const [seriesA, seriesB] = await Promise.all([
+      bookWeeklySeries({ cusId: w.centre.id, residentId: a!.id, firstSlotId: first!.id, weeks: 6, actor: w.actor }),
+      bookWeeklySeries({ cusId: w.centre.id, residentId: b!.id, firstSlotId: first!.id, weeks: 6, actor: w.actor }),
+    ]);
+    if (!seriesA.ok || !seriesB.ok) throw new Error("series refused");
+    for (let week = 0; week < 6; week += 1) {
+      const outcomes = [seriesA.occurrences[week]!, seriesB.occurrences[week]!];
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+      const lost = outcomes.find((o) => !o.ok)!;
+      expect(!lost.ok && lost.reason).toBe("full");
+    }
+    const used = await t.db.select().from(slots).where(eq(slots.offerId, w.offerId));
+    expect(used.every((s) => s.booked <= s.capacity)).toBe(true);
+  });
+
+  it("a series reports weeks it cannot book with the nearest free alternatives", async () => {
+    const w = await world(1, 2);
+    const [first, second] = w.weekly;
+    await bookSlot({ cusId: w.centre.id, slotId: second!.id, residentId: w.people[1]!.id, actor: w.actor });
+    const series = await bookWeeklySeries({ cusId: w.centre.id, residentId: w.people[0]!.id, firstSlotId: first!.id, weeks: 3, actor: w.actor });
+    if (!series.ok) throw new Error("series refused");
+    expect(series.occurrences.map((o) => o.ok)).toEqual([true, false, true]);
+    const missed = series.occurrences[1]!;
+    expect(!missed.ok && missed.reason).toBe("full");
+    // The only other slots are a week away, outside the three days around the wanted one.
+    expect(!missed.ok && missed.alternatives).toEqual([]);
+  });
+
+  it("cancelling frees the seat, flags late cancellations, and is audited", async () => {
+    const w = await world(1, 2);
+    const slot = w.weekly[0]!;
+    const booked = await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: w.people[0]!.id, actor: w.actor });
+    if (!booked.ok) throw new Error(booked.reason);
+    expect(await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: w.people[1]!.id, actor: w.actor })).toEqual({ ok: false, reason: "full" });
+    expect(await cancelBooking({ bookingId: booked.bookingId, scope: { providerId: "00000000-0000-4000-a000-000000000000" }, by: "provider", reason: "x", actor: w.actor })).toEqual({ ok: false, reason: "forbidden" });
+    expect(await cancelBooking({ bookingId: booked.bookingId, scope: { cusId: w.centre.id }, by: "coordinator", reason: " ", actor: w.actor })).toEqual({ ok: false, reason: "reason_required" });
+    const oneHourBefore = new Date(slot.startsAt.getTime() - 3_600_000);
+    const cancelled = await cancelBooking({ bookingId: booked.bookingId, scope: { residentId: w.people[0]!.id }, by: "resident", reason: "Choroba", actor: w.actor, now: oneHourBefore });
+    expect(cancelled).toEqual({ ok: true, late: true, slotId: slot.id });
+    expect((await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: w.people[1]!.id, actor: w.actor })).ok).toBe(true);
+    const [row] = await t.db.select().from(bookings).where(eq(bookings.id, booked.bookingId));
+    expect(row).toMatchObject({ status: "cancelled", cancelledBy: "resident", lateCancellation: true, sequence: 1 });
+    const actions = (await t.db.select().from(auditLog).where(eq(auditLog.entityId, booked.bookingId))).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["booking.created", "booking.cancelled"]));
+  });
+
+  it("refuses a slot inside the minimum notice, a second seat for the same person, and another centre's slot", async () => {
+    const w = await world(3, 1);
+    const other = await world(3, 1);
+    const slot = w.weekly[0]!;
+    const tooLate = new Date(slot.startsAt.getTime() - 3_600_000);
+    expect(await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: w.people[0]!.id, actor: w.actor, now: tooLate })).toEqual({ ok: false, reason: "too_late" });
+    expect((await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: w.people[0]!.id, actor: w.actor })).ok).toBe(true);
+    expect(await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: w.people[0]!.id, actor: w.actor })).toEqual({ ok: false, reason: "already_booked" });
+    expect(await bookSlot({ cusId: other.centre.id, slotId: slot.id, residentId: other.people[0]!.id, actor: other.actor })).toEqual({ ok: false, reason: "not_found" });
+  });
+});
