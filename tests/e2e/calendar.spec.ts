@@ -66,6 +66,7 @@ test("a provider sets weekly hours on the calendar and a closure; a coordinator 
   await coordinator.getByLabel("Forma realizacji").selectOption("place");
   await coordinator.getByLabel("Tylko terminy z wolnymi miejscami").check();
   await coordinator.getByRole("button", { name: "Pokaż", exact: true }).click();
+  await coordinator.waitForURL(/bookable=1/);
   await coordinator.goto(`${new URL(coordinator.url()).pathname}${new URL(coordinator.url()).search.replace(/day=[^&]*/, `day=${wednesday}`)}`);
   const table = coordinator.getByRole("table", { name: /terminy|termin|terminów/ });
   await expect(table.getByRole("row").filter({ hasText: "16:00–16:50" }).filter({ hasText: "Wsparcie psychologiczne dla dorosłych" })).toBeVisible();

@@ -1,0 +1,169 @@
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { getDb, type Database } from "@db/client";
+import { applications, locations, offerRevisions, offers, planGoals, planItems, plans, planVersions, providerOrganisations, residents } from "@db/schema";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { firstReviewDate, maxUnitsUnderLimit, type GoalInput, type PlanInput, type PlanItemInput } from "./plan-form";
+
+export type PlanActor = { userId: string; email: string; ip: string };
+const isUuid = (v: string | null | undefined): v is string => !!v && /^[0-9a-f-]{36}$/i.test(v);
+
+function audit(actor: PlanActor, cusId: string, action: string, entityType: string, entityId: string, after?: unknown, before?: unknown) {
+  return { actorUserId: actor.userId, actorEmail: actor.email, ip: actor.ip, cusId, action, entityType, entityId, after: after ?? null, before: before ?? null };
+}
+
+/** Records an application (wniosek) for a resident of the centre. */
+export async function recordApplication(
+  input: { cusId: string; residentId: string; applicantKind: string; applicantName: string | null; needs: string; receivedOn: string; actor: PlanActor },
+  db: Database = getDb(),
+) {
+  return db.transaction(async (tx) => {
+    const [resident] = await tx.select({ id: residents.id }).from(residents).where(and(eq(residents.id, input.residentId), eq(residents.cusId, input.cusId)));
+    if (!resident) return { ok: false as const, reason: "not_found" as const };
+    const [row] = await tx
+      .insert(applications)
+      .values({ cusId: input.cusId, residentId: input.residentId, applicantKind: input.applicantKind, applicantName: input.applicantName, needs: input.needs, receivedOn: input.receivedOn, coordinatorUserId: input.actor.userId })
+      .returning();
+    await recordAudit(tx, audit(input.actor, input.cusId, "application.recorded", "application", row!.id, { applicantKind: input.applicantKind, receivedOn: input.receivedOn }));
+    return { ok: true as const, applicationId: row!.id };
+  });
+}
+
+/** Starts a draft plan for a resident (from an application, or as a follow-on of a previous plan). */
+export async function createPlan(
+  input: { cusId: string; residentId: string; applicationId: string | null; content: PlanInput; actor: PlanActor },
+  db: Database = getDb(),
+): Promise<{ ok: true; planId: string } | { ok: false; reason: "not_found" }> {
+  return db.transaction(async (tx) => {
+    const [resident] = await tx.select({ id: residents.id }).from(residents).where(and(eq(residents.id, input.residentId), eq(residents.cusId, input.cusId)));
+    if (!resident) return { ok: false as const, reason: "not_found" as const };
+    if (input.content.previousPlanId) {
+      const [previous] = await tx.select({ id: plans.id }).from(plans).where(and(eq(plans.id, input.content.previousPlanId), eq(plans.residentId, input.residentId)));
+      if (!previous) return { ok: false as const, reason: "not_found" as const };
+    }
+    const [plan] = await tx
+      .insert(plans)
+      .values({
+        cusId: input.cusId,
+        residentId: input.residentId,
+        applicationId: isUuid(input.applicationId) ? input.applicationId : null,
+        previousPlanId: input.content.previousPlanId,
+        isFamilyPlan: input.content.isFamilyPlan,
+        coordinatorUserId: input.actor.userId,
+        validFrom: input.content.validFrom,
+        validTo: input.content.validTo,
+        firstReviewOn: firstReviewDate(input.content.validFrom),
+      })
+      .returning();
+    if (isUuid(input.applicationId)) {
+      await tx.update(applications).set({ outcome: "ipus", decidedAt: new Date() }).where(and(eq(applications.id, input.applicationId), eq(applications.cusId, input.cusId)));
+    }
+    await recordAudit(tx, audit(input.actor, input.cusId, "plan.created", "plan", plan!.id, input.content));
+    return { ok: true as const, planId: plan!.id };
+  });
+}
+
+async function planInCentre(db: Database, planId: string, cusId: string) {
+  if (!isUuid(planId)) return null;
+  const [plan] = await db.select().from(plans).where(and(eq(plans.id, planId), eq(plans.cusId, cusId)));
+  return plan ?? null;
+}
+
+export async function addGoal(input: { cusId: string; planId: string; goal: GoalInput; actor: PlanActor }, db: Database = getDb()) {
+  const plan = await planInCentre(db, input.planId, input.cusId);
+  if (!plan) return { ok: false as const, reason: "not_found" as const };
+  if (plan.status === "completed" || plan.status === "terminated") return { ok: false as const, reason: "closed" as const };
+  const [goal] = await db.insert(planGoals).values({ planId: plan.id, ...input.goal }).returning();
+  await recordAudit(db, audit(input.actor, input.cusId, "plan.goal_added", "plan", plan.id, input.goal));
+  return { ok: true as const, goalId: goal!.id };
+}
+
+export type PlanItemRefusal = "not_found" | "closed" | "offer" | "outside_plan" | { limit: number };
+
+/**
+ * Adds a service to the plan: a published offer of the centre, inside the plan's period, within the
+ * offer's per-resident limit. Adding to an approved plan needs a modification (see modifyPlan).
+ */
+export async function addPlanItem(
+  input: { cusId: string; planId: string; item: PlanItemInput; actor: PlanActor },
+  db: Database = getDb(),
+): Promise<{ ok: true; itemId: string } | { ok: false; reason: PlanItemRefusal }> {
+  const plan = await planInCentre(db, input.planId, input.cusId);
+  if (!plan) return { ok: false, reason: "not_found" };
+  if (plan.status === "completed" || plan.status === "terminated") return { ok: false, reason: "closed" };
+  const [offer] = await db
+    .select({ offer: offers, revision: offerRevisions })
+    .from(offers)
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
+    .where(and(eq(offers.id, input.item.offerId), eq(offers.cusId, input.cusId), isNull(offers.archivedAt)));
+  if (!offer) return { ok: false, reason: "offer" };
+  if (input.item.validFrom < plan.validFrom || input.item.validTo > plan.validTo) return { ok: false, reason: "outside_plan" };
+  const max = maxUnitsUnderLimit(offer.revision, input.item.validFrom, input.item.validTo);
+  if (max !== null && input.item.units > max) return { ok: false, reason: { limit: max } };
+  const locationId = input.item.locationId && offer.revision.locationIds.includes(input.item.locationId) ? input.item.locationId : (offer.revision.locationIds[0] ?? null);
+  const [item] = await db
+    .insert(planItems)
+    .values({ planId: plan.id, offerId: offer.offer.id, providerId: offer.offer.providerId, locationId, units: input.item.units, frequency: input.item.frequency, validFrom: input.item.validFrom, validTo: input.item.validTo })
+    .returning();
+  await recordAudit(db, audit(input.actor, input.cusId, "plan.item_added", "plan", plan.id, input.item));
+  return { ok: true, itemId: item!.id };
+}
+
+/** The director (or an authorised organiser) approves a draft plan; the first review is set three months on. */
+export async function approvePlan(input: { cusId: string; planId: string; actor: PlanActor }, db: Database = getDb()) {
+  return db.transaction(async (tx) => {
+    const [plan] = await tx.select().from(plans).where(and(eq(plans.id, input.planId), eq(plans.cusId, input.cusId))).for("update");
+    if (!plan) return { ok: false as const, reason: "not_found" as const };
+    if (plan.status !== "draft") return { ok: false as const, reason: "not_draft" as const };
+    const items = await tx.select({ id: planItems.id }).from(planItems).where(and(eq(planItems.planId, plan.id), isNull(planItems.removedAt)));
+    if (items.length === 0) return { ok: false as const, reason: "empty" as const };
+    await tx.update(plans).set({ status: "approved", approvedBy: input.actor.userId, approvedAt: new Date() }).where(eq(plans.id, plan.id));
+    await recordAudit(tx, audit(input.actor, input.cusId, "plan.approved", "plan", plan.id));
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Opens a modification of an approved or active plan: the current goals and items are kept as a readable
+ * version with the reason, and the plan's version number goes up.
+ */
+export async function recordPlanVersion(input: { cusId: string; planId: string; reason: string; actor: PlanActor }, db: Database = getDb()) {
+  if (input.reason.trim().length < 5) return { ok: false as const, reason: "reason_required" as const };
+  return db.transaction(async (tx) => {
+    const [plan] = await tx.select().from(plans).where(and(eq(plans.id, input.planId), eq(plans.cusId, input.cusId))).for("update");
+    if (!plan) return { ok: false as const, reason: "not_found" as const };
+    const detail = await loadPlanContent(tx, plan.id);
+    await tx.insert(planVersions).values({ planId: plan.id, number: plan.version, reason: input.reason.trim(), snapshot: { plan: { validFrom: plan.validFrom, validTo: plan.validTo, status: plan.status }, ...detail }, createdBy: input.actor.userId });
+    await tx.update(plans).set({ version: plan.version + 1 }).where(eq(plans.id, plan.id));
+    await recordAudit(tx, audit(input.actor, input.cusId, "plan.modified", "plan", plan.id, { reason: input.reason.trim(), version: plan.version + 1 }));
+    return { ok: true as const, version: plan.version + 1 };
+  });
+}
+
+async function loadPlanContent(db: Database, planId: string) {
+  const goals = await db.select().from(planGoals).where(eq(planGoals.planId, planId)).orderBy(asc(planGoals.sortOrder), asc(planGoals.description));
+  const items = await db
+    .select({ item: planItems, offerName: offerRevisions.name, unit: offerRevisions.unit, providerName: providerOrganisations.name, locationName: locations.name })
+    .from(planItems)
+    .innerJoin(offers, eq(offers.id, planItems.offerId))
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
+    .leftJoin(providerOrganisations, eq(providerOrganisations.id, planItems.providerId))
+    .leftJoin(locations, eq(locations.id, planItems.locationId))
+    .where(and(eq(planItems.planId, planId), isNull(planItems.removedAt)))
+    .orderBy(asc(planItems.validFrom));
+  return { goals, items: items.map((i) => ({ ...i.item, offerName: i.offerName, unit: i.unit, providerName: i.providerName, locationName: i.locationName })) };
+}
+
+/** A plan with its goals, items and earlier versions, if it belongs to the centre. */
+export async function getPlan(cusId: string, planId: string, db: Database = getDb()) {
+  const plan = await planInCentre(db, planId, cusId);
+  if (!plan) return null;
+  const [resident] = await db.select().from(residents).where(eq(residents.id, plan.residentId));
+  const content = await loadPlanContent(db, plan.id);
+  const versions = await db.select().from(planVersions).where(eq(planVersions.planId, plan.id)).orderBy(desc(planVersions.number));
+  return { plan, resident: resident!, ...content, versions };
+}
+
+/** The resident's own plans (for the resident's page). */
+export async function listResidentPlans(residentId: string, db: Database = getDb()) {
+  return db.select().from(plans).where(eq(plans.residentId, residentId)).orderBy(desc(plans.validFrom));
+}
