@@ -6,7 +6,6 @@ import interactionPlugin from "@fullcalendar/interaction";
 import listPlugin from "@fullcalendar/list";
 import FullCalendar from "@fullcalendar/react";
 import timeGridPlugin from "@fullcalendar/timegrid";
-import { useRef } from "react";
 import type { SlotJson } from "~/modules/capacity/slot-json";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { colourOf } from "~/utils/provider-colour";
@@ -16,19 +15,10 @@ function wallClock(d: Date) {
   return `${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}`;
 }
 
-/**
- * FullCalendar's toolbar icons are role="img" without a name (the button's title names it) and its
- * "+3 more" links carry aria-expanded without a role: mark the icons decorative and the links as buttons.
- */
-function repairAccessibility(el: HTMLElement | null) {
-  el?.querySelectorAll(".fc-icon").forEach((icon) => icon.setAttribute("aria-hidden", "true"));
-}
-
 /** FullCalendar itself; loaded by SlotCalendar only after hydration (see there). */
 export default function SlotCalendarView({ query, label, initialDate, slotHref, colours, onSelectRange }: SlotCalendarProps) {
   const t = useT();
   const locale = useLocale();
-  const root = useRef<HTMLElement>(null);
   const loadEvents = async (info: EventSourceFuncArg): Promise<EventInput[]> => {
     const params = new URLSearchParams(query);
     params.set("start", info.startStr.slice(0, 10));
@@ -66,7 +56,7 @@ export default function SlotCalendarView({ query, label, initialDate, slotHref, 
   };
 
   return (
-    <section className="calendar" aria-label={label} ref={root}>
+    <section className="calendar" aria-label={label}>
       <FullCalendar
         plugins={[timeGridPlugin, dayGridPlugin, listPlugin, interactionPlugin]}
         initialView="timeGridWeek"
@@ -85,8 +75,9 @@ export default function SlotCalendarView({ query, label, initialDate, slotHref, 
         selectMirror
         select={select}
         events={loadEvents}
-        viewDidMount={() => repairAccessibility(root.current)}
-        datesSet={() => repairAccessibility(root.current)}
+        // Words instead of icon glyphs: "Poprzedni"/"Następny" read well and need no alternative text.
+        buttonIcons={false}
+        // FullCalendar's "+3 more" links carry aria-expanded without a role.
         moreLinkDidMount={(info) => info.el.setAttribute("role", "button")}
         eventMaxStack={3}
         dayMaxEvents
