@@ -29,8 +29,15 @@ export async function createBenchDatabase(name: string) {
 
 /** A repeatable pseudo-random generator, so every run builds the same centre. */
 export function seededRandom(seed = 42) {
-  let state = seed;
-  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  // mulberry32: 32-bit integer arithmetic, so the sequence does not collapse into short cycles.
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   return { random, pick };
 }
