@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CentreCard } from "~/components/CentreCard";
+import { listPlansAwaitingApproval } from "~/modules/plans/plans.server";
 import { listAudit } from "~/modules/audit/audit.server";
 import { countCentreStaffByRole, getCentre, listCentreProviders } from "~/modules/directory/centres.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { countResidents } from "~/modules/plans/residents.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDate, formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 
@@ -14,12 +15,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home"
 export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "centre.dashboard");
   const cusId = requireCentreId(access);
-  const [centre, staff, providers, residents, audit] = await Promise.all([
+  const [centre, staff, providers, residents, audit, awaiting] = await Promise.all([
     getCentre(cusId),
     countCentreStaffByRole(cusId),
     listCentreProviders(cusId),
     countResidents(cusId),
     listAudit(cusId, {}),
+    listPlansAwaitingApproval(cusId),
   ]);
   if (!centre) throw new Response("Not found", { status: 404 });
   const byStatus = { pending: 0, verified: 0, returned: 0, suspended: 0 };
@@ -32,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     providersTotal: providers.length,
     byStatus,
     residents,
+    awaiting: awaiting.map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}`, validFrom: p.validFrom, validTo: p.validTo })),
     recent: audit.rows.slice(0, 8).map((r) => ({ id: r.id, at: r.at.toISOString(), action: r.action, actorEmail: r.actorEmail })),
   };
 }
@@ -43,6 +46,20 @@ export default function DirectorHome() {
   return (
     <>
       <h1>{t("home.welcome", { name: data.name })}</h1>
+      <section className="panel" aria-labelledby="awaiting-title">
+        <h2 id="awaiting-title">{t("plans.awaitingApproval")}</h2>
+        {data.awaiting.length === 0 ? (
+          <p>{t("plans.noneAwaiting")}</p>
+        ) : (
+          <ul className="plain-list">
+            {data.awaiting.map((p) => (
+              <li key={p.id}>
+                <Link to={`/coordinator/plans/${p.id}`}>{p.name}</Link> – {t("plans.period", { from: formatDate(p.validFrom, locale), to: formatDate(p.validTo, locale) })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <ul className="stats" aria-label={t("home.centre")}>
         <li className="stat">
           <span className="stat__value">{data.staffTotal}</span>

@@ -1,13 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/Field";
 import { FeedSubscription } from "~/components/FeedSubscription";
+import { Notice } from "~/components/Notice";
+import { cancelBooking, listResidentBookings } from "~/modules/booking/bookings.server";
+import { getCurrentPlanForResident } from "~/modules/plans/plans.server";
 import { getFeedStatus, regenerateFeedToken } from "~/modules/booking/calendar-feeds.server";
 import { appUrl } from "~/utils/env.server";
 import { CentreCard } from "~/components/CentreCard";
 import { getCentre } from "~/modules/directory/centres.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { getOwnResidentRecord } from "~/modules/plans/residents.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 
@@ -18,8 +22,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cusId = requireCentreId(access);
   const [centre, record] = await Promise.all([getCentre(cusId), getOwnResidentRecord(access.user.id, cusId)]);
   if (!centre) throw new Response("Not found", { status: 404 });
-  const feed = record ? await getFeedStatus({ residentId: record.id }) : null;
+  const [feed, plan, bookingRows] = record
+    ? await Promise.all([getFeedStatus({ residentId: record.id }), getCurrentPlanForResident(record.id), listResidentBookings(record.id)])
+    : [null, null, []];
+  const now = Date.now();
+  const toRow = (b: (typeof bookingRows)[number]) => ({ ...b, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString() });
   return {
+    plan: plan
+      ? {
+          validFrom: plan.plan.validFrom,
+          validTo: plan.plan.validTo,
+          goals: plan.goals.map((g) => ({ id: g.id, description: g.description })),
+          items: plan.items.map((i) => ({ id: i.id, offerName: i.offerName, providerName: i.providerName, units: i.units, unit: i.unit, frequency: i.frequency })),
+        }
+      : null,
+    upcoming: bookingRows.filter((b) => b.status === "active" && b.startsAt.getTime() > now).map(toRow),
+    past: bookingRows.filter((b) => b.status !== "active" || b.startsAt.getTime() <= now).map(toRow).reverse().slice(0, 20),
     name: access.user.name,
     hasRecord: !!record,
     feedCreatedAt: feed?.createdAt.toISOString() ?? null,
@@ -42,12 +60,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "resident.self");
   const record = await getOwnResidentRecord(access.user.id, requireCentreId(access));
   if (!record) throw new Response("Not found", { status: 404 });
+  const formData = await request.formData();
+  if (formData.get("intent") === "cancel") {
+    const result = await cancelBooking({
+      bookingId: String(formData.get("bookingId") ?? ""),
+      scope: { residentId: record.id },
+      by: "resident",
+      reason: String(formData.get("reason") ?? ""),
+      actor: { userId: access.user.id, email: access.user.email, ip: context.ip },
+    });
+    if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) throw new Response("Not found", { status: 404 });
+    return { feedUrl: null, cancel: result.ok ? "booking.cancelled" : `booking.errors.${result.reason}`, cancelOk: result.ok, bookingId: String(formData.get("bookingId")) };
+  }
   const token = await regenerateFeedToken({ residentId: record.id }, { userId: access.user.id, email: access.user.email, ip: context.ip });
-  return { feedUrl: `${appUrl(request)}/feeds/${token}.ics` };
+  return { feedUrl: `${appUrl(request)}/feeds/${token}.ics`, cancel: null, cancelOk: false, bookingId: null };
 }
 
 export default function ResidentHome() {
-  const { name, centre, record, hasRecord, feedCreatedAt } = useLoaderData<typeof loader>();
+  const { name, centre, record, hasRecord, feedCreatedAt, plan, upcoming, past } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -79,6 +109,77 @@ export default function ResidentHome() {
           <p>{t("home.noResidentRecord")}</p>
         )}
       </section>
+      {actionData?.cancel ? <Notice kind={actionData.cancelOk ? "success" : "error"}>{t(actionData.cancel as "booking.cancelled")}</Notice> : null}
+      {plan ? (
+        <section className="panel" aria-labelledby="my-plan-title">
+          <h2 id="my-plan-title">{t("plans.mine")}</h2>
+          <p className="lead">{t("plans.period", { from: formatDate(plan.validFrom, locale), to: formatDate(plan.validTo, locale) })}</p>
+          {plan.goals.length ? (
+            <>
+              <h3>{t("plans.goals")}</h3>
+              <ul>
+                {plan.goals.map((g) => (
+                  <li key={g.id}>{g.description}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <h3>{t("plans.items")}</h3>
+          <ul>
+            {plan.items.map((i) => (
+              <li key={i.id}>
+                <strong>{i.offerName}</strong> – {i.providerName ?? centre.name}: {i.units} × {t(`units.${i.unit}` as "units.hour")}, {i.frequency}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {hasRecord ? (
+        <section className="panel" aria-labelledby="my-visits-title">
+          <h2 id="my-visits-title">{t("booking.upcoming")}</h2>
+          {upcoming.length === 0 ? <p>{t("booking.none")}</p> : null}
+          <ul className="visit-list">
+            {upcoming.map((b) => (
+              <li key={b.id} className="visit">
+                <p className="visit__when">{formatDateTime(b.startsAt, locale)}</p>
+                <p>
+                  <strong>{b.offerName}</strong>
+                  <br />
+                  {b.providerName ?? centre.name}
+                  {b.providerPhone ? `, tel. ${b.providerPhone}` : ""}
+                  <br />
+                  {b.placeName ? `${b.placeName}, ${b.placeAddress}` : t("availability.noPlace")}
+                </p>
+                <details open={actionData?.bookingId === b.id && !actionData.cancelOk}>
+                  <summary>{t("booking.cancel")}</summary>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="cancel" />
+                    <input type="hidden" name="bookingId" value={b.id} />
+                    <Field id={`reason-${b.id}`} name="reason" label={t("booking.cancelReason")} required />
+                    <button type="submit" className="button button--danger">
+                      {t("booking.cancel")}
+                      <span className="visually-hidden">: {b.offerName}</span>
+                    </button>
+                  </Form>
+                </details>
+              </li>
+            ))}
+          </ul>
+          {past.length ? (
+            <>
+              <h3>{t("booking.past")}</h3>
+              <ul className="plain-list">
+                {past.map((b) => (
+                  <li key={b.id}>
+                    {formatDateTime(b.startsAt, locale)} – {b.offerName} ({t(`booking.status.${b.status}` as "booking.status.active")}
+                    {b.lateCancellation ? `, ${t("booking.late")}` : ""})
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
       <p className="lead">{t("home.myCentreIntro")}</p>
       {hasRecord ? <FeedSubscription createdAt={feedCreatedAt} newUrl={actionData?.feedUrl ?? null} /> : null}
       <CentreCard centre={centre} headingId="centre-title" heading={t("home.myCentre")} />

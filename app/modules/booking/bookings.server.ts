@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, gte, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
-import { bookingSeries, bookings, planItems, plans, residents, slotHolds, slots } from "@db/schema";
+import { bookingSeries, bookings, locations, offerRevisions, offers, planItems, plans, providerOrganisations, residents, slotHolds, slots } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { warsawDate } from "~/modules/capacity/availability";
+import { warsawDate, warsawInstant } from "~/modules/capacity/availability";
 
 export type BookingActor = { userId: string; email: string; ip: string };
 export type BookingRefusal = "not_found" | "full" | "closed" | "too_late" | "already_booked" | "outside_plan";
@@ -169,7 +169,8 @@ export async function bookWeeklySeries(
       .where(and(eq(slots.offerId, first.offerId), gte(slots.startsAt, new Date(`${addDaysIso(targetDay, -1)}T00:00:00Z`)), lt(slots.startsAt, new Date(`${addDaysIso(targetDay, 2)}T00:00:00Z`))));
     const match = candidates.find((s) => warsawDate(s.startsAt) === targetDay && wallClockOf(s.startsAt) === wallClock && s.sourceKey === first.sourceKey)
       ?? candidates.find((s) => warsawDate(s.startsAt) === targetDay && wallClockOf(s.startsAt) === wallClock);
-    const label = match ? match.startsAt.toISOString() : `${targetDay}T${wallClock}`;
+    const [hh, mm] = wallClock.split(":").map(Number);
+    const label = (match ? match.startsAt : warsawInstant(targetDay, hh! * 60 + mm!)).toISOString();
     if (!match) {
       occurrences.push({ startsAt: label, ok: false, reason: "no_slot", alternatives: await nearestFree(db, first.offerId, targetDay, input.now) });
       continue;
@@ -211,4 +212,32 @@ async function nearestFree(db: Database, offerId: string, day: string, now = new
     .sort((a, b) => Math.abs(a.startsAt.getTime() - target) - Math.abs(b.startsAt.getTime() - target))
     .slice(0, 3)
     .map((r) => ({ slotId: r.slotId, startsAt: r.startsAt.toISOString(), free: r.capacity - r.booked }));
+}
+
+/** A resident's bookings with what a person needs to know: what, who, where, when, state. */
+export async function listResidentBookings(residentId: string, db: Database = getDb()) {
+  return db
+    .select({
+      id: bookings.id,
+      startsAt: bookings.startsAt,
+      endsAt: bookings.endsAt,
+      status: bookings.status,
+      attendance: bookings.attendance,
+      lateCancellation: bookings.lateCancellation,
+      cancelReason: bookings.cancelReason,
+      planItemId: bookings.planItemId,
+      offerName: offerRevisions.name,
+      providerName: providerOrganisations.name,
+      providerPhone: providerOrganisations.phone,
+      placeName: locations.name,
+      placeAddress: sql<string | null>`${locations.street} || ', ' || ${locations.city}`,
+    })
+    .from(bookings)
+    .innerJoin(offers, eq(offers.id, bookings.offerId))
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
+    .innerJoin(slots, eq(slots.id, bookings.slotId))
+    .leftJoin(providerOrganisations, eq(providerOrganisations.id, bookings.providerId))
+    .leftJoin(locations, eq(locations.id, slots.locationId))
+    .where(eq(bookings.residentId, residentId))
+    .orderBy(asc(bookings.startsAt));
 }

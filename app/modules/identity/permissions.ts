@@ -23,6 +23,11 @@ export const permissionMap = {
   /** Internal fields in the catalogue (unit price, review state). */
   "catalogue.internal": ["director", "organizer", "coordinator", "community", "finance"],
   "provider.offers.manage": ["provider_admin", "provider_staff"],
+  /** Residents' records, applications, plans (IPUS) and booking for them. */
+  "plans.manage": ["coordinator"],
+  /** Reading plans; approving a draft plan. */
+  "plans.read": ["director", "organizer", "coordinator"],
+  "plans.approve": ["director", "organizer"],
   /** The centre's own supporting activities (działania wspierające) and its places. */
   "centre.activities.manage": ["community"],
   /** The provider's availability: weekly windows, closures, openings on its own calendar. */

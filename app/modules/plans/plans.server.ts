@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { applications, locations, offerRevisions, offers, planGoals, planItems, plans, planVersions, providerOrganisations, residents } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -166,4 +166,59 @@ export async function getPlan(cusId: string, planId: string, db: Database = getD
 /** The resident's own plans (for the resident's page). */
 export async function listResidentPlans(residentId: string, db: Database = getDb()) {
   return db.select().from(plans).where(eq(plans.residentId, residentId)).orderBy(desc(plans.validFrom));
+}
+
+/** The resident's applications, newest first, with the 30-day deadline for preparing a plan. */
+export async function listApplications(cusId: string, residentId: string, db: Database = getDb()) {
+  const rows = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.cusId, cusId), eq(applications.residentId, residentId)))
+    .orderBy(desc(applications.receivedOn));
+  return rows.map((a) => ({ ...a, planDueOn: addDaysIso(a.receivedOn, PLAN_DEADLINE_DAYS) }));
+}
+
+/** A plan must be prepared within 30 days of the application. */
+export const PLAN_DEADLINE_DAYS = 30;
+
+function addDaysIso(isoDay: string, days: number) {
+  const d = new Date(`${isoDay}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Draft plans with at least one item, waiting for the director's approval. */
+export async function listPlansAwaitingApproval(cusId: string, db: Database = getDb()) {
+  return db
+    .select({ id: plans.id, validFrom: plans.validFrom, validTo: plans.validTo, firstName: residents.firstName, lastName: residents.lastName, createdAt: plans.createdAt })
+    .from(plans)
+    .innerJoin(residents, eq(residents.id, plans.residentId))
+    .where(and(eq(plans.cusId, cusId), eq(plans.status, "draft"), sql`exists (select 1 from ${planItems} i where i.plan_id = ${plans.id} and i.removed_at is null)`))
+    .orderBy(asc(plans.createdAt));
+}
+
+/** One plan item with its plan, if the plan belongs to the centre (for the booking page). */
+export async function getPlanItem(cusId: string, itemId: string, db: Database = getDb()) {
+  if (!isUuid(itemId)) return null;
+  const [row] = await db
+    .select({ item: planItems, plan: plans, offerName: offerRevisions.name, firstName: residents.firstName, lastName: residents.lastName })
+    .from(planItems)
+    .innerJoin(plans, eq(plans.id, planItems.planId))
+    .innerJoin(residents, eq(residents.id, plans.residentId))
+    .innerJoin(offers, eq(offers.id, planItems.offerId))
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
+    .where(and(eq(planItems.id, itemId), eq(plans.cusId, cusId), isNull(planItems.removedAt)));
+  return row ?? null;
+}
+
+/** The resident's current plan (approved or active, latest first) with goals and services, for their own page. */
+export async function getCurrentPlanForResident(residentId: string, db: Database = getDb()) {
+  const [plan] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.residentId, residentId), sql`${plans.status} in ('approved','active')`))
+    .orderBy(desc(plans.validFrom))
+    .limit(1);
+  if (!plan) return null;
+  return { plan, ...(await loadPlanContent(db, plan.id)) };
 }

@@ -1,4 +1,6 @@
-import { and, asc, count, eq, ilike, or } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, sql } from "drizzle-orm";
+import { recordAudit } from "~/modules/audit/audit.server";
+import type { ResidentInput } from "./resident-form";
 import { getDb, type Database } from "@db/client";
 import { residents } from "@db/schema";
 import { escapeLike } from "~/utils/sql-like";
@@ -39,4 +41,46 @@ export async function getOwnResidentRecord(userId: string, cusId: string, db: Da
     .from(residents)
     .where(and(eq(residents.userId, userId), eq(residents.cusId, cusId)));
   return row ?? null;
+}
+
+export type ResidentActor = { userId: string; email: string; ip: string };
+
+/** Possible duplicates: the same PESEL, or the same name and birth date, in the centre. */
+export async function findDuplicateResidents(cusId: string, input: { pesel: string | null; firstName: string; lastName: string; birthDate: string | null }, db: Database = getDb()) {
+  const conditions = [];
+  if (input.pesel) conditions.push(eq(residents.pesel, input.pesel));
+  if (input.birthDate) conditions.push(and(ilike(residents.firstName, escapeLike(input.firstName)), ilike(residents.lastName, escapeLike(input.lastName)), eq(residents.birthDate, input.birthDate)));
+  if (conditions.length === 0) return [];
+  return db
+    .select({ id: residents.id, firstName: residents.firstName, lastName: residents.lastName, birthDate: residents.birthDate, samePesel: sql<boolean>`${residents.pesel} is not distinct from ${input.pesel}` })
+    .from(residents)
+    .where(and(eq(residents.cusId, cusId), or(...conditions)));
+}
+
+/**
+ * Registers a resident. The same PESEL is refused (it is the same person); the same name and birth date
+ * is a warning the coordinator must confirm.
+ */
+export async function createResident(
+  input: { cusId: string; resident: ResidentInput; confirmDuplicate: boolean; actor: ResidentActor },
+  db: Database = getDb(),
+): Promise<{ ok: true; residentId: string } | { ok: false; reason: "same_pesel" | "possible_duplicate"; duplicates: { id: string; name: string; birthDate: string | null }[] }> {
+  const duplicates = await findDuplicateResidents(input.cusId, input.resident, db);
+  const listed = duplicates.map((d) => ({ id: d.id, name: `${d.firstName} ${d.lastName}`, birthDate: d.birthDate }));
+  if (duplicates.some((d) => d.samePesel && input.resident.pesel)) return { ok: false, reason: "same_pesel", duplicates: listed };
+  if (duplicates.length && !input.confirmDuplicate) return { ok: false, reason: "possible_duplicate", duplicates: listed };
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(residents).values({ cusId: input.cusId, ...input.resident }).returning({ id: residents.id });
+    await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: input.cusId, action: "resident.created", entityType: "resident", entityId: row!.id, after: { ...input.resident, pesel: input.resident.pesel ? "***" : null } });
+    return { ok: true as const, residentId: row!.id };
+  });
+}
+
+/** A resident's full record for centre staff. Every read is written to the audit log (special-category data). */
+export async function readResidentRecord(cusId: string, residentId: string, actor: ResidentActor, db: Database = getDb()) {
+  if (!/^[0-9a-f-]{36}$/i.test(residentId)) return null;
+  const [row] = await db.select().from(residents).where(and(eq(residents.id, residentId), eq(residents.cusId, cusId)));
+  if (!row) return null;
+  await recordAudit(db, { actorUserId: actor.userId, actorEmail: actor.email, ip: actor.ip, cusId, action: "resident.read", entityType: "resident", entityId: row.id });
+  return row;
 }

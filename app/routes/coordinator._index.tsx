@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { countResidents, listResidents } from "~/modules/plans/residents.server";
 import { useT } from "~/utils/i18n-react";
@@ -26,6 +26,11 @@ export default function CoordinatorHome() {
           {t("home.residents")} <span className="count">({total})</span>
         </h2>
         <p>{t("home.residentsIntro")}</p>
+        <p>
+          <Link className="button button--primary" to="/coordinator/residents/new">
+            {t("residents.newLink")}
+          </Link>
+        </p>
         <Form method="get" role="search" className="inline-form">
           <label htmlFor="q">{t("home.search")}</label>
           <input id="q" name="q" type="search" defaultValue={search} />
@@ -50,7 +55,9 @@ export default function CoordinatorHome() {
                 {residents.map((r) => (
                   <tr key={r.id}>
                     <th scope="row">
-                      {r.lastName} {r.firstName}
+                      <Link to={`/coordinator/residents/${r.id}`}>
+                        {r.lastName} {r.firstName}
+                      </Link>
                     </th>
                     <td>{r.gminaName ?? "—"}</td>
                     <td>{r.phone ?? "—"}</td>

@@ -1,0 +1,133 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/Field";
+import { Notice } from "~/components/Notice";
+import { bookSlot, bookWeeklySeries, type SeriesOccurrence } from "~/modules/booking/bookings.server";
+import { warsawInstant } from "~/modules/capacity/availability";
+import { toSlotJson } from "~/modules/capacity/slot-json";
+import { computeFreeSlots } from "~/modules/capacity/slots.server";
+import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
+import { getPlanItem } from "~/modules/plans/plans.server";
+import { useLocale, useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "booking.pageTitle");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireAccess(request, "plans.manage");
+  const cusId = requireCentreId(access);
+  const found = await getPlanItem(cusId, params.itemId ?? "");
+  if (!found) throw new Response("Not found", { status: 404 });
+  const today = new Date().toISOString().slice(0, 10);
+  const from = warsawInstant(found.item.validFrom > today ? found.item.validFrom : today, 0);
+  const to = warsawInstant(found.item.validTo, 24 * 60);
+  const free = await computeFreeSlots({ scope: { cusId }, from, to, offerId: found.item.offerId, bookableOnly: true, limit: 60 });
+  return {
+    item: { id: found.item.id, units: found.item.units, frequency: found.item.frequency, validFrom: found.item.validFrom, validTo: found.item.validTo },
+    planId: found.plan.id,
+    planStatus: found.plan.status,
+    offerName: found.offerName,
+    residentName: `${found.firstName} ${found.lastName}`,
+    free: free.map(toSlotJson),
+  };
+}
+
+type ActionData = { ok: boolean; message: string; occurrences?: SeriesOccurrence[] };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const access = await requireAccess(request, "plans.manage");
+  const cusId = requireCentreId(access);
+  const found = await getPlanItem(cusId, params.itemId ?? "");
+  if (!found) throw new Response("Not found", { status: 404 });
+  const formData = await request.formData();
+  const slotId = String(formData.get("slotId") ?? "");
+  const actor = { userId: access.user.id, email: access.user.email, ip: context.ip };
+  if (!slotId) return data<ActionData>({ ok: false, message: "booking.errors.chooseSlot" }, { status: 400 });
+  if (formData.get("intent") === "series") {
+    const weeks = Number(formData.get("weeks"));
+    const result = await bookWeeklySeries({ cusId, residentId: found.plan.residentId, firstSlotId: slotId, weeks, planItemId: found.item.id, actor });
+    if (!result.ok) return data<ActionData>({ ok: false, message: result.reason === "weeks" ? "booking.errors.weeks" : "booking.errors.not_found" }, { status: 400 });
+    const booked = result.occurrences.filter((o) => o.ok).length;
+    return data<ActionData>({ ok: booked === result.occurrences.length, message: booked === result.occurrences.length ? "booking.seriesBooked" : "booking.seriesPartly", occurrences: result.occurrences });
+  }
+  const result = await bookSlot({ cusId, slotId, residentId: found.plan.residentId, planItemId: found.item.id, actor });
+  return data<ActionData>({ ok: result.ok, message: result.ok ? "booking.booked" : `booking.errors.${result.reason}` }, { status: result.ok ? 200 : 409 });
+}
+
+export default function BookPlanItem() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionData | undefined;
+  const t = useT();
+  const locale = useLocale();
+  const when = new Intl.DateTimeFormat(locale === "pl" ? "pl-PL" : "en-GB", { timeZone: "Europe/Warsaw", weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
+  const booked = result?.occurrences?.filter((o) => o.ok).length ?? 0;
+  return (
+    <>
+      <p>
+        <Link to={`/coordinator/plans/${d.planId}`}>{t("booking.backToPlan")}</Link>
+      </p>
+      <h1>{t("booking.heading", { offer: d.offerName, name: d.residentName })}</h1>
+      <p>
+        {d.item.units} × · {d.item.frequency} · {d.item.validFrom} – {d.item.validTo}
+      </p>
+      {result ? (
+        <Notice kind={result.ok ? "success" : "error"}>
+          {t(result.message as "booking.booked", { booked, total: result.occurrences?.length ?? 0 })}
+        </Notice>
+      ) : null}
+      {result?.occurrences?.some((o) => !o.ok) ? (
+        <section className="panel" aria-labelledby="series-problems">
+          <h2 id="series-problems">{t("booking.notBooked")}</h2>
+          <ul className="plain-list">
+            {result.occurrences.map((o) =>
+              o.ok ? null : (
+                <li key={o.startsAt}>
+                  <strong>{when.format(new Date(o.startsAt))}</strong>: {t(`booking.errors.${o.reason}` as "booking.errors.full")}
+                  {o.alternatives.length ? (
+                    <ul>
+                      {o.alternatives.map((a) => (
+                        <li key={a.slotId}>
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="slotId" value={a.slotId} />
+                            {when.format(new Date(a.startsAt))} ({t("calendar.free", { count: a.free, capacity: a.free })}){" "}
+                            <button type="submit" name="intent" value="single" className="button">
+                              {t("booking.bookAlternative")}
+                            </button>
+                          </Form>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="muted"> {t("booking.noAlternatives")}</span>
+                  )}
+                </li>
+              ),
+            )}
+          </ul>
+        </section>
+      ) : null}
+      {d.planStatus !== "approved" && d.planStatus !== "active" ? <Notice kind="error">{t("booking.errors.outside_plan")}</Notice> : null}
+      <Form method="post" className="panel">
+        <fieldset className="checkbox-group slot-choices">
+          <legend>{t("booking.chooseSlot")}</legend>
+          {d.free.length === 0 ? <p>{t("booking.noFreeSlots")}</p> : null}
+          {d.free.map((s) => (
+            <label key={s.id}>
+              <input type="radio" name="slotId" value={s.id} required />
+              {when.format(new Date(s.startsAt))} – {s.locationName ?? t("availability.noPlace")} · {t("calendar.free", { count: s.free, capacity: s.capacity })}
+            </label>
+          ))}
+        </fieldset>
+        <div className="button-row">
+          <button type="submit" name="intent" value="single" className="button button--primary">
+            {t("booking.bookOne")}
+          </button>
+          <Field name="weeks" type="number" inputMode="numeric" min={2} max={52} label={t("booking.weeks")} defaultValue="10" />
+          <button type="submit" name="intent" value="series" className="button">
+            {t("booking.bookSeries")}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,227 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Field, SelectField, TextArea } from "~/components/Field";
+import { Notice } from "~/components/Notice";
+import { listCentreOfferNames } from "~/modules/directory/offers.server";
+import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
+import { can } from "~/modules/identity/permissions";
+import { goalSchema, planItemSchema } from "~/modules/plans/plan-form";
+import { addGoal, addPlanItem, approvePlan, getPlan, recordPlanVersion } from "~/modules/plans/plans.server";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { fieldErrors, formValues } from "~/utils/forms";
+import { useLocale, useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "plans.editorTitle");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireAccess(request, "plans.read");
+  const cusId = requireCentreId(access);
+  const found = await getPlan(cusId, params.planId ?? "");
+  if (!found) throw new Response("Not found", { status: 404 });
+  const offers = await listCentreOfferNames(cusId);
+  const role = access.membership.role;
+  return {
+    plan: { ...found.plan, approvedAt: found.plan.approvedAt?.toISOString() ?? null, createdAt: found.plan.createdAt.toISOString(), closedAt: null },
+    resident: { id: found.resident.id, name: `${found.resident.firstName} ${found.resident.lastName}` },
+    goals: found.goals.map((g) => ({ id: g.id, description: g.description, criteria: g.criteria })),
+    items: found.items.map((i) => ({ id: i.id, offerName: i.offerName, unit: i.unit, providerName: i.providerName, locationName: i.locationName, units: i.units, frequency: i.frequency, validFrom: i.validFrom, validTo: i.validTo })),
+    versions: found.versions.map((v) => ({ id: v.id, number: v.number, reason: v.reason, createdAt: v.createdAt.toISOString() })),
+    offers,
+    canEdit: can(role, "plans.manage"),
+    canApprove: can(role, "plans.approve"),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const values = formValues(formData);
+  const planId = params.planId ?? "";
+  if (values.intent === "approve") {
+    const access = await requireAccess(request, "plans.approve");
+    const result = await approvePlan({ cusId: requireCentreId(access), planId, actor: { userId: access.user.id, email: access.user.email, ip: context.ip } });
+    if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
+    if (!result.ok) return data({ form: "approve", errors: { form: `plans.errors.${result.reason}` }, values }, { status: 409 });
+    throw redirect(`/coordinator/plans/${planId}?saved=approved`);
+  }
+  const access = await requireAccess(request, "plans.manage");
+  const cusId = requireCentreId(access);
+  const actor = { userId: access.user.id, email: access.user.email, ip: context.ip };
+  if (values.intent === "goal") {
+    const parsed = goalSchema.safeParse(values);
+    if (!parsed.success) return data({ form: "goal", errors: fieldErrors(parsed.error), values }, { status: 400 });
+    const result = await addGoal({ cusId, planId, goal: parsed.data, actor });
+    if (!result.ok) throw new Response("Not found", { status: 404 });
+    throw redirect(`/coordinator/plans/${planId}?saved=goal`);
+  }
+  if (values.intent === "version") {
+    const result = await recordPlanVersion({ cusId, planId, reason: values.reason ?? "", actor });
+    if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
+    if (!result.ok) return data({ form: "version", errors: { reason: "plans.errors.reason" }, values }, { status: 400 });
+    throw redirect(`/coordinator/plans/${planId}?saved=version`);
+  }
+  const parsed = planItemSchema.safeParse({ locationId: "", ...values });
+  if (!parsed.success) return data({ form: "item", errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const result = await addPlanItem({ cusId, planId, item: parsed.data, actor });
+  if (!result.ok) {
+    if (result.reason === "not_found") throw new Response("Not found", { status: 404 });
+    const errors = typeof result.reason === "object" ? { units: `plans.errors.limit:${result.reason.limit}` } : result.reason === "outside_plan" ? { validFrom: "plans.errors.outsidePlan" } : { offerId: `plans.errors.${result.reason}` };
+    return data({ form: "item", errors, values }, { status: 400 });
+  }
+  throw redirect(`/coordinator/plans/${planId}?saved=item`);
+}
+
+export default function PlanEditor() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as { form: string; errors: Record<string, string>; values: Record<string, string> } | undefined;
+  const [params] = useSearchParams();
+  const t = useT();
+  const locale = useLocale();
+  const state = (form: string) => (actionData?.form === form ? actionData : undefined);
+  const err = (form: string, k: string) => {
+    const raw = state(form)?.errors[k];
+    if (!raw) return undefined;
+    const [key, max] = raw.split(":");
+    return t(key as "plans.errors.limit", { max });
+  };
+  const val = (form: string, k: string, fallback = "") => state(form)?.values[k] ?? fallback;
+  const editable = d.canEdit && (d.plan.status === "draft" || d.plan.status === "approved" || d.plan.status === "active");
+  const bookable = d.plan.status === "approved" || d.plan.status === "active";
+  return (
+    <>
+      <p>
+        <Link to={d.canEdit ? `/coordinator/residents/${d.resident.id}` : "/centre"}>{d.canEdit ? d.resident.name : t("nav.home")}</Link>
+      </p>
+      <h1>{t("plans.editorHeading", { name: d.resident.name })}</h1>
+      <p className="lead">
+        {t("plans.period", { from: formatDate(d.plan.validFrom, locale), to: formatDate(d.plan.validTo, locale) })} · {t(`plans.status.${d.plan.status}` as "plans.status.draft")} · {t("plans.version", { number: d.plan.version })}
+      </p>
+      {d.plan.firstReviewOn ? <p>{t("plans.firstReview", { date: formatDate(d.plan.firstReviewOn, locale) })}</p> : null}
+      {params.get("saved") ? <Notice kind="success">{t(`plans.saved.${params.get("saved")}` as "plans.saved.goal")}</Notice> : null}
+      {state("approve") ? <Notice kind="error">{t(state("approve")!.errors.form as "plans.errors.empty")}</Notice> : null}
+
+      <section className="panel" aria-labelledby="goals-title">
+        <h2 id="goals-title">{t("plans.goals")}</h2>
+        {d.goals.length === 0 ? <p>{t("plans.noGoals")}</p> : null}
+        <ol>
+          {d.goals.map((g) => (
+            <li key={g.id}>
+              {g.description}
+              <div className="muted">
+                {t("plans.criteria")}: {g.criteria}
+              </div>
+            </li>
+          ))}
+        </ol>
+        {editable ? (
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="goal" />
+            <TextArea id="goal-description" name="description" label={t("plans.goal")} value={val("goal", "description")} error={err("goal", "description")} />
+            <TextArea id="goal-criteria" name="criteria" label={t("plans.criteria")} value={val("goal", "criteria")} error={err("goal", "criteria")} />
+            <button type="submit" className="button">
+              {t("plans.addGoal")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section className="panel" aria-labelledby="items-title">
+        <h2 id="items-title">{t("plans.items")}</h2>
+        {d.items.length === 0 ? (
+          <p>{t("plans.noItems")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">{t("plans.items")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("plans.service")}</th>
+                  <th scope="col">{t("calendar.provider")}</th>
+                  <th scope="col">{t("plans.amount")}</th>
+                  <th scope="col">{t("plans.dates")}</th>
+                  {bookable && d.canEdit ? (
+                    <th scope="col">
+                      <span className="visually-hidden">{t("availability.actions")}</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {d.items.map((i) => (
+                  <tr key={i.id}>
+                    <td>
+                      {i.offerName}
+                      {i.locationName ? <div className="muted">{i.locationName}</div> : null}
+                    </td>
+                    <td>{i.providerName ?? t("catalogue.centreOwn")}</td>
+                    <td>
+                      {i.units} × {t(`units.${i.unit}`)}, {i.frequency}
+                    </td>
+                    <td>
+                      {formatDate(i.validFrom, locale)} – {formatDate(i.validTo, locale)}
+                    </td>
+                    {bookable && d.canEdit ? (
+                      <td>
+                        <Link className="button" to={`/coordinator/book/${i.id}`}>
+                          {t("booking.book")}
+                          <span className="visually-hidden">: {i.offerName}</span>
+                        </Link>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {editable ? (
+          <details open={!!state("item") || d.items.length === 0}>
+            <summary>{t("plans.addItem")}</summary>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="item" />
+              <SelectField name="offerId" label={t("plans.service")} defaultValue={val("item", "offerId")} error={err("item", "offerId")} options={[{ value: "", label: "—" }, ...d.offers.map((o) => ({ value: o.id, label: o.name }))]} />
+              <div className="grid-fields">
+                <Field name="units" type="number" inputMode="numeric" min={1} label={t("plans.units")} defaultValue={val("item", "units")} error={err("item", "units")} required />
+                <Field name="frequency" label={t("plans.frequency")} hint={t("plans.frequencyHint")} defaultValue={val("item", "frequency")} error={err("item", "frequency")} required />
+                <Field id="item-validFrom" name="validFrom" type="date" label={t("plans.itemFrom")} defaultValue={val("item", "validFrom", d.plan.validFrom)} error={err("item", "validFrom")} required />
+                <Field id="item-validTo" name="validTo" type="date" label={t("plans.itemTo")} defaultValue={val("item", "validTo", d.plan.validTo)} error={err("item", "validTo")} required />
+              </div>
+              <button type="submit" className="button button--primary">
+                {t("plans.addItem")}
+              </button>
+            </Form>
+          </details>
+        ) : null}
+      </section>
+
+      {d.canApprove && d.plan.status === "draft" ? (
+        <Form method="post" className="panel">
+          <p>{t("plans.approveIntro")}</p>
+          <button type="submit" name="intent" value="approve" className="button button--primary">
+            {t("plans.approve")}
+          </button>
+        </Form>
+      ) : null}
+
+      {d.canEdit && d.plan.status !== "draft" ? (
+        <section className="panel" aria-labelledby="versions-title">
+          <h2 id="versions-title">{t("plans.versions")}</h2>
+          <ul className="plain-list">
+            {d.versions.map((v) => (
+              <li key={v.id}>
+                {t("plans.version", { number: v.number })} – {v.reason} ({formatDateTime(v.createdAt, locale)})
+              </li>
+            ))}
+          </ul>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="version" />
+            <Field name="reason" label={t("plans.modificationReason")} defaultValue={val("version", "reason")} error={err("version", "reason")} />
+            <button type="submit" className="button">
+              {t("plans.startModification")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

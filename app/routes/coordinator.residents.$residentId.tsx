@@ -1,0 +1,183 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { Field, SelectField, TextArea } from "~/components/Field";
+import { Notice } from "~/components/Notice";
+import { listResidentBookings } from "~/modules/booking/bookings.server";
+import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
+import { planFormSchema, planPeriodLimits } from "~/modules/plans/plan-form";
+import { createPlan, listApplications, listResidentPlans, recordApplication } from "~/modules/plans/plans.server";
+import { readResidentRecord } from "~/modules/plans/residents.server";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { fieldErrors, formValues } from "~/utils/forms";
+import { useLocale, useT } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "residents.recordTitle");
+
+const applicationSchema = z.object({
+  applicantKind: z.enum(["resident", "family", "social_worker", "institution", "other"]),
+  applicantName: z.string().trim().max(200).transform((v) => (v === "" ? null : v)),
+  needs: z.string().trim().min(10, "residents.errors.needs").max(4000),
+  receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "plans.errors.date"),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireAccess(request, "plans.manage");
+  const cusId = requireCentreId(access);
+  const record = await readResidentRecord(cusId, params.residentId ?? "", { userId: access.user.id, email: access.user.email, ip: "" });
+  if (!record) throw new Response("Not found", { status: 404 });
+  const [applicationRows, planRows, bookingRows] = await Promise.all([listApplications(cusId, record.id), listResidentPlans(record.id), listResidentBookings(record.id)]);
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    record,
+    today,
+    defaultEnd: planPeriodLimits(today).latestEnd,
+    applications: applicationRows.map((a) => ({ ...a, createdAt: a.createdAt.toISOString(), decidedAt: a.decidedAt?.toISOString() ?? null })),
+    plans: planRows.map((p) => ({ id: p.id, status: p.status, validFrom: p.validFrom, validTo: p.validTo })),
+    bookings: bookingRows.map((b) => ({ ...b, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString() })),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const access = await requireAccess(request, "plans.manage");
+  const cusId = requireCentreId(access);
+  const actor = { userId: access.user.id, email: access.user.email, ip: context.ip };
+  const formData = await request.formData();
+  const values = formValues(formData);
+  const residentId = params.residentId ?? "";
+  if (values.intent === "application") {
+    const parsed = applicationSchema.safeParse(values);
+    if (!parsed.success) return data({ form: "application", errors: fieldErrors(parsed.error), values }, { status: 400 });
+    const result = await recordApplication({ cusId, residentId, ...parsed.data, actor });
+    if (!result.ok) throw new Response("Not found", { status: 404 });
+    throw redirect(`/coordinator/residents/${residentId}?saved=application`);
+  }
+  const parsed = planFormSchema.safeParse({ previousPlanId: "", ...values });
+  if (!parsed.success) return data({ form: "plan", errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const result = await createPlan({ cusId, residentId, applicationId: values.applicationId || null, content: parsed.data, actor });
+  if (!result.ok) throw new Response("Not found", { status: 404 });
+  throw redirect(`/coordinator/plans/${result.planId}`);
+}
+
+export default function ResidentRecord() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const t = useT();
+  const locale = useLocale();
+  const r = d.record;
+  const state = (form: string) => (actionData?.form === form ? actionData : undefined);
+  const err = (form: string, k: string) => {
+    const key = state(form)?.errors[k];
+    return key ? t(key as "plans.errors.period") : undefined;
+  };
+  const val = (form: string, k: string, fallback = "") => state(form)?.values[k] ?? fallback;
+  return (
+    <>
+      <p>
+        <Link to="/coordinator">{t("nav.home")}</Link>
+      </p>
+      <h1>
+        {r.firstName} {r.lastName}
+      </h1>
+      {params.get("created") ? <Notice kind="success">{t("residents.created")}</Notice> : null}
+      {params.get("saved") ? <Notice kind="success">{t("residents.applicationSaved")}</Notice> : null}
+      <section className="panel" aria-labelledby="record-title">
+        <h2 id="record-title">{t("residents.recordTitle")}</h2>
+        <dl className="details">
+          <dt>{t("residents.pesel")}</dt>
+          <dd>{r.pesel ?? (r.documentNumber ? `${t("residents.documentNumber")}: ${r.documentNumber}` : "—")}</dd>
+          <dt>{t("residents.birthDate")}</dt>
+          <dd>{r.birthDate ? formatDate(r.birthDate, locale) : "—"}</dd>
+          <dt>{t("home.address")}</dt>
+          <dd>{[r.street, [r.postalCode, r.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || "—"}</dd>
+          <dt>{t("provider.phone")}</dt>
+          <dd>{r.phone ?? "—"}</dd>
+          <dt>{t("residents.contactPreference")}</dt>
+          <dd>{t(`residents.contact.${r.contactPreference}` as "residents.contact.phone")}</dd>
+          <dt>{t("residents.accessNeeds")}</dt>
+          <dd>{r.accessNeeds ?? "—"}</dd>
+        </dl>
+        <p className="muted">{t("residents.readAudited")}</p>
+      </section>
+
+      <section className="panel" aria-labelledby="applications-title">
+        <h2 id="applications-title">{t("residents.applications")}</h2>
+        {d.applications.length === 0 ? <p>{t("residents.noApplications")}</p> : null}
+        <ul className="plain-list">
+          {d.applications.map((a) => (
+            <li key={a.id}>
+              <strong>{formatDate(a.receivedOn, locale)}</strong> – {t(`residents.applicant.${a.applicantKind}` as "residents.applicant.resident")}
+              {a.applicantName ? ` (${a.applicantName})` : ""}: {a.needs}
+              <div className="muted">
+                {t(`residents.outcome.${a.outcome}` as "residents.outcome.pending")}
+                {a.outcome === "pending" ? ` · ${t("residents.planDue", { date: formatDate(a.planDueOn, locale) })}` : ""}
+              </div>
+            </li>
+          ))}
+        </ul>
+        <details open={!!state("application")}>
+          <summary>{t("residents.newApplication")}</summary>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="application" />
+            <div className="grid-fields">
+              <SelectField name="applicantKind" label={t("residents.applicantKind")} defaultValue={val("application", "applicantKind", "resident")} options={["resident", "family", "social_worker", "institution", "other"].map((k) => ({ value: k, label: t(`residents.applicant.${k}` as "residents.applicant.resident") }))} />
+              <Field name="applicantName" label={t("residents.applicantName")} defaultValue={val("application", "applicantName")} />
+              <Field name="receivedOn" type="date" label={t("residents.receivedOn")} defaultValue={val("application", "receivedOn", d.today)} error={err("application", "receivedOn")} required />
+            </div>
+            <TextArea name="needs" label={t("residents.needs")} value={val("application", "needs")} error={err("application", "needs")} />
+            <button type="submit" className="button button--primary">
+              {t("residents.saveApplication")}
+            </button>
+          </Form>
+        </details>
+      </section>
+
+      <section className="panel" aria-labelledby="plans-title">
+        <h2 id="plans-title">{t("plans.title")}</h2>
+        {d.plans.length === 0 ? <p>{t("plans.none")}</p> : null}
+        <ul className="plain-list">
+          {d.plans.map((p) => (
+            <li key={p.id}>
+              <Link to={`/coordinator/plans/${p.id}`}>
+                {t("plans.period", { from: formatDate(p.validFrom, locale), to: formatDate(p.validTo, locale) })}
+              </Link>{" "}
+              – {t(`plans.status.${p.status}` as "plans.status.draft")}
+            </li>
+          ))}
+        </ul>
+        <h3>{t("plans.new")}</h3>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="plan" />
+          {d.applications[0] ? <input type="hidden" name="applicationId" value={d.applications[0].id} /> : null}
+          <div className="grid-fields">
+            <Field id="plan-validFrom" name="validFrom" type="date" label={t("plans.validFrom")} defaultValue={val("plan", "validFrom", d.today)} error={err("plan", "validFrom")} required />
+            <Field id="plan-validTo" name="validTo" type="date" label={t("plans.validTo")} hint={t("plans.periodHint")} defaultValue={val("plan", "validTo", d.defaultEnd)} error={err("plan", "validTo")} required />
+          </div>
+          <label className="checkbox-line">
+            <input type="checkbox" name="isFamilyPlan" defaultChecked={val("plan", "isFamilyPlan") === "on"} /> {t("plans.family")}
+          </label>
+          <button type="submit" className="button button--primary">
+            {t("plans.create")}
+          </button>
+        </Form>
+      </section>
+
+      <section className="panel" aria-labelledby="bookings-title">
+        <h2 id="bookings-title">{t("booking.title")}</h2>
+        {d.bookings.length === 0 ? (
+          <p>{t("booking.none")}</p>
+        ) : (
+          <ul className="plain-list">
+            {d.bookings.map((b) => (
+              <li key={b.id}>
+                <strong>{formatDateTime(b.startsAt, locale)}</strong> – {b.offerName} ({b.providerName ?? t("catalogue.centreOwn")}) · {t(`booking.status.${b.status}` as "booking.status.active")}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

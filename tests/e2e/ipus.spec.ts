@@ -1,0 +1,113 @@
+import { demo, expect, expectNoAxeViolations, signIn, test } from "./helpers";
+
+function isoDay(offsetDays: number) {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + offsetDays);
+  return d.toISOString().slice(0, 10);
+}
+
+test("a bad PESEL gets a clear message and nothing typed is lost; a new resident is saved", async ({ page }) => {
+  await signIn(page, demo("koordynator"));
+  await page.getByRole("link", { name: "Dodaj mieszkańca" }).click();
+  await page.getByLabel("Imię", { exact: true }).fill("Irena");
+  await page.getByLabel("Nazwisko").fill("Lewicka");
+  await page.getByLabel("PESEL").fill("44051401459");
+  await page.getByLabel("Telefon").fill("+48 600 700 800");
+  await page.getByRole("button", { name: "Zapisz mieszkańca" }).click();
+  await expect(page.getByText("PESEL jest nieprawidłowy: cyfra kontrolna się nie zgadza.")).toBeVisible();
+  await expect(page.getByLabel("Imię", { exact: true })).toHaveValue("Irena");
+  await expect(page.getByLabel("Telefon")).toHaveValue("+48 600 700 800");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("PESEL").fill("44051401458");
+  await page.getByRole("button", { name: "Zapisz mieszkańca" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Irena Lewicka" })).toBeVisible();
+  await expect(page.getByText("14 maja 1944")).toBeVisible();
+});
+
+test("application → two-item plan → director approves → series and single visit booked → resident sees and cancels", async ({ page, browser }) => {
+  await signIn(page, demo("koordynator"));
+  await page.getByLabel("Szukaj").fill("Jabłońska");
+  await page.getByRole("button", { name: "Szukaj" }).click();
+  await page.getByRole("link", { name: "Jabłońska Stanisława" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Stanisława Jabłońska" })).toBeVisible();
+
+  // Application with the 30-day deadline.
+  await page.getByText("Zapisz wniosek", { exact: true }).first().click();
+  await page.getByLabel("Opis potrzeb").fill("Samotna, po udarze; potrzebuje wsparcia psychologa i pomocy w domu.");
+  await page.getByRole("button", { name: "Zapisz wniosek" }).click();
+  await expect(page.getByRole("status")).toHaveText("Zapisano wniosek.");
+  await expect(page.getByText(/plan do/)).toBeVisible();
+
+  // A plan of two months is refused with a clear message; the dates stay.
+  await page.locator("#plan-validTo").fill(isoDay(60));
+  await page.getByRole("button", { name: "Utwórz szkic planu" }).click();
+  await expect(page.getByText("Plan musi trwać od 3 do 12 miesięcy.")).toBeVisible();
+  await expect(page.locator("#plan-validTo")).toHaveValue(isoDay(60));
+  await page.locator("#plan-validTo").fill(isoDay(180));
+  await page.getByRole("button", { name: "Utwórz szkic planu" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Indywidualny plan usług: Stanisława Jabłońska" })).toBeVisible();
+
+  await page.getByLabel("Cel", { exact: true }).fill("Lepsze samopoczucie i bezpieczeństwo w domu");
+  await page.getByLabel("Kryterium osiągnięcia").fill("Samoocena nastroju po 3 miesiącach");
+  await page.getByRole("button", { name: "Dodaj cel" }).click();
+  await expect(page.getByRole("status")).toHaveText("Dodano cel.");
+
+  await page.getByLabel("Usługa", { exact: true }).selectOption({ label: "Wsparcie psychologiczne dla dorosłych" });
+  await page.getByLabel("Liczba jednostek").fill("40");
+  await page.getByLabel("Częstotliwość").fill("1 × w tygodniu");
+  await page.getByRole("button", { name: "Dodaj usługę do planu" }).click();
+  await expect(page.getByText("Limit usługi na osobę pozwala w tym okresie na najwyżej 15 jednostek.")).toBeVisible();
+  await page.getByLabel("Liczba jednostek").fill("10");
+  await page.getByRole("button", { name: "Dodaj usługę do planu" }).click();
+  await expect(page.getByRole("status")).toHaveText("Dodano usługę.");
+  await page.getByText("Dodaj usługę do planu", { exact: true }).first().click();
+  await page.getByLabel("Usługa", { exact: true }).selectOption({ label: "Usługi opiekuńcze w domu" });
+  await page.getByLabel("Liczba jednostek").fill("20");
+  await page.getByLabel("Częstotliwość").fill("2 × w tygodniu");
+  await page.getByRole("button", { name: "Dodaj usługę do planu" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "Usługi opiekuńcze w domu" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const planUrl = page.url();
+
+  // The director approves.
+  const directorContext = await browser.newContext();
+  const director = await directorContext.newPage();
+  await signIn(director, demo("dyrektor"));
+  await director.getByRole("region", { name: "Plany do zatwierdzenia" }).getByRole("link", { name: "Stanisława Jabłońska" }).click();
+  await director.getByRole("button", { name: "Zatwierdź plan" }).click();
+  await expect(director.getByRole("status")).toHaveText("Plan zatwierdzony.");
+  await directorContext.close();
+
+  // The coordinator books a weekly series of the psychologist and a single home visit.
+  await page.goto(planUrl);
+  await page.getByRole("link", { name: /Zarezerwuj.*Wsparcie psychologiczne dla dorosłych/ }).click();
+  await expectNoAxeViolations(page);
+  await page.getByRole("radio").first().check();
+  await page.getByLabel("Liczba tygodni (seria)").fill("10");
+  await page.getByRole("button", { name: "Zarezerwuj co tydzień" }).click();
+  // The demo has five weeks of availability: the rest of the series is reported, not silently dropped.
+  await expect(page.getByRole("alert").or(page.getByRole("status"))).toContainText(/Zarezerwowano (całą serię|[4-9] z 10)/);
+  await expect(page.getByRole("region", { name: "Terminy niezarezerwowane" })).toBeVisible();
+  await page.goto(planUrl);
+  await page.getByRole("link", { name: /Zarezerwuj.*Usługi opiekuńcze w domu/ }).click();
+  await page.getByRole("radio").nth(2).check();
+  await page.getByRole("button", { name: "Zarezerwuj wybrany termin" }).click();
+  await expect(page.getByRole("status")).toHaveText("Zarezerwowano.");
+
+  // The resident sees the plan and the bookings, and cancels one.
+  const residentContext = await browser.newContext();
+  const resident = await residentContext.newPage();
+  await signIn(resident, demo("mieszkaniec"));
+  await expect(resident.getByRole("heading", { name: "Mój plan" })).toBeVisible();
+  await expect(resident.getByText("Wsparcie psychologiczne dla dorosłych").first()).toBeVisible();
+  const visits = resident.locator(".visit");
+  const before = await visits.count();
+  expect(before).toBeGreaterThanOrEqual(5);
+  await expectNoAxeViolations(resident);
+  await visits.first().getByText("Odwołaj", { exact: true }).click();
+  await visits.first().getByLabel("Powód odwołania").fill("Wizyta u lekarza");
+  await visits.first().getByRole("button", { name: /Odwołaj/ }).click();
+  await expect(resident.getByRole("status")).toHaveText("Odwołano rezerwację.");
+  await expect(resident.locator(".visit")).toHaveCount(before - 1);
+  await residentContext.close();
+});
