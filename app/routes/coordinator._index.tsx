@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
+import { coordinatorCaseload } from "~/modules/plans/caseload.server";
 import { countResidents, listResidents } from "~/modules/plans/residents.server";
-import { useT } from "~/utils/i18n-react";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
@@ -11,16 +13,88 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "coordinator.desk");
   const cusId = requireCentreId(access);
   const search = new URL(request.url).searchParams.get("q") ?? "";
-  const [residents, total] = await Promise.all([listResidents(cusId, { search }), countResidents(cusId)]);
-  return { name: access.user.name, residents, total, search };
+  const [residents, total, caseload] = await Promise.all([listResidents(cusId, { search }), countResidents(cusId), coordinatorCaseload(cusId, access.user.id)]);
+  return {
+    name: access.user.name,
+    residents,
+    total,
+    search,
+    caseload: { ...caseload, thisWeek: caseload.thisWeek.map((b) => ({ ...b, startsAt: b.startsAt.toISOString() })) },
+  };
 }
 
 export default function CoordinatorHome() {
-  const { name, residents, total, search } = useLoaderData<typeof loader>();
+  const { name, residents, total, search, caseload } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   return (
     <>
       <h1>{t("home.welcome", { name })}</h1>
+      <ul className="stats" aria-label={t("caseload.title")}>
+        <li className="stat">
+          <span className="stat__value">{caseload.activePlans.length}</span>
+          <span className="stat__label">{t("caseload.activePlans")}</span>
+        </li>
+        <li className="stat">
+          <span className="stat__value">{caseload.reviewsDue.length}</span>
+          <span className="stat__label">{t("caseload.reviewsDue")}</span>
+        </li>
+        <li className="stat">
+          <span className="stat__value">{caseload.endingSoon.length}</span>
+          <span className="stat__label">{t("caseload.endingSoon")}</span>
+        </li>
+        <li className="stat">
+          <span className="stat__value">{caseload.pendingApplications.length}</span>
+          <span className="stat__label">{t("caseload.pendingApplications")}</span>
+        </li>
+      </ul>
+      {caseload.noShowAlerts.length ? (
+        <section className="panel notice--error" aria-labelledby="no-show-title">
+          <h2 id="no-show-title">{t("caseload.noShows")}</h2>
+          <ul className="plain-list">
+            {caseload.noShowAlerts.map((a) => (
+              <li key={a.planItemId}>
+                <Link to={`/coordinator/plans/${a.planId}`}>{a.residentName}</Link> – {a.offerName}: {t("caseload.noShowCount", { count: a.noShows })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <div className="grid-2">
+        <section className="panel" aria-labelledby="due-title">
+          <h2 id="due-title">{t("caseload.toDo")}</h2>
+          {caseload.pendingApplications.length + caseload.reviewsDue.length + caseload.endingSoon.length === 0 ? <p>{t("desk.nothing")}</p> : null}
+          <ul className="plain-list">
+            {caseload.pendingApplications.map((a) => (
+              <li key={a.id}>
+                <Link to={`/coordinator/residents/${a.residentId}`}>{a.name}</Link> – {t("caseload.planDue", { date: formatDate(a.dueOn, locale) })}
+                {a.overdue ? <strong> ({t("caseload.overdue")})</strong> : null}
+              </li>
+            ))}
+            {caseload.reviewsDue.map((p) => (
+              <li key={`review-${p.id}`}>
+                <Link to={`/coordinator/plans/${p.id}`}>{p.name}</Link> – {t("caseload.review", { date: formatDate(p.firstReviewOn!, locale) })}
+              </li>
+            ))}
+            {caseload.endingSoon.map((p) => (
+              <li key={`end-${p.id}`}>
+                <Link to={`/coordinator/plans/${p.id}`}>{p.name}</Link> – {t("caseload.ends", { date: formatDate(p.validTo, locale) })}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="panel" aria-labelledby="week-title">
+          <h2 id="week-title">{t("caseload.thisWeek")}</h2>
+          {caseload.thisWeek.length === 0 ? <p>{t("booking.none")}</p> : null}
+          <ul className="plain-list">
+            {caseload.thisWeek.map((b) => (
+              <li key={b.id}>
+                {formatDateTime(b.startsAt, locale)} – <Link to={`/coordinator/residents/${b.residentId}`}>{b.name}</Link>: {b.offerName}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
       <section className="panel" aria-labelledby="residents-title">
         <h2 id="residents-title">
           {t("home.residents")} <span className="count">({total})</span>

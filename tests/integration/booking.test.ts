@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { auditLog, bookings, centreProviders, residents, slots } from "@db/schema";
-import { bookSlot, bookWeeklySeries, cancelBooking } from "~/modules/booking/bookings.server";
+import { bookSlot, bookWeeklySeries, cancelBooking, listProviderBookings, recordAttendance } from "~/modules/booking/bookings.server";
 import { ruleFormSchema } from "~/modules/capacity/availability-form";
 import { createAvailabilityRule } from "~/modules/capacity/availability.server";
 import { createLocation, reviewOffer, submitOffer } from "~/modules/directory/offers.server";
@@ -108,5 +108,29 @@ describe("booking with capacity enforced by the database", () => {
     expect((await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: w.people[0]!.id, actor: w.actor })).ok).toBe(true);
     expect(await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: w.people[0]!.id, actor: w.actor })).toEqual({ ok: false, reason: "already_booked" });
     expect(await bookSlot({ cusId: other.centre.id, slotId: slot.id, residentId: other.people[0]!.id, actor: other.actor })).toEqual({ ok: false, reason: "not_found" });
+  });
+
+  it("the provider records delivery with units or a no-show, only for its own started visits", async () => {
+    const w = await world(2, 1);
+    const other = await world(2, 1);
+    const slot = w.weekly[0]!;
+    const booked = await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: w.people[0]!.id, actor: w.actor });
+    if (!booked.ok) throw new Error(booked.reason);
+    const before = new Date(slot.startsAt.getTime() - 60_000);
+    const after = new Date(slot.endsAt.getTime() + 60_000);
+    const mark = (input: Partial<Parameters<typeof recordAttendance>[0]>) =>
+      recordAttendance({ bookingId: booked.bookingId, providerId: w.provider.id, attendance: "delivered", units: 1, actor: w.providerActor, now: after, ...input });
+    expect(await mark({ now: before })).toEqual({ ok: false, reason: "future" });
+    expect(await mark({ providerId: other.provider.id })).toEqual({ ok: false, reason: "forbidden" });
+    expect(await mark({ units: 0 })).toEqual({ ok: false, reason: "units" });
+    expect(await mark({ units: 1.5 })).toMatchObject({ ok: true });
+    const [row] = await t.db.select().from(bookings).where(eq(bookings.id, booked.bookingId));
+    expect(row).toMatchObject({ attendance: "delivered", deliveredUnits: "1.50" });
+
+    // A provider's list shows its own bookings only, with the resident's name but never the PESEL.
+    const mine = await listProviderBookings(w.provider.id, new Date(slot.startsAt.getTime() - 1), new Date(slot.endsAt.getTime() + 1));
+    expect(mine.map((b) => b.id)).toEqual([booked.bookingId]);
+    expect(Object.keys(mine[0]!)).not.toContain("pesel");
+    expect(await listProviderBookings(other.provider.id, new Date(0), new Date(Date.now() + 365 * 86_400_000))).toEqual([]);
   });
 });

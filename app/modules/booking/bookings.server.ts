@@ -241,3 +241,105 @@ export async function listResidentBookings(residentId: string, db: Database = ge
     .where(eq(bookings.residentId, residentId))
     .orderBy(asc(bookings.startsAt));
 }
+
+/** After this many no-shows in one plan item the coordinator is alerted ("3 missed visits end the service"). */
+export const NO_SHOW_ALERT = 3;
+
+/**
+ * The provider records what happened: delivered (with the units actually delivered, e.g. 1.5 hours) or a
+ * no-show. Only the provider's own bookings, only once the visit has started, and only active bookings.
+ */
+export async function recordAttendance(
+  input: { bookingId: string; providerId: string; attendance: "delivered" | "no_show"; units: number | null; actor: BookingActor; now?: Date },
+  db: Database = getDb(),
+): Promise<{ ok: true; noShowsInItem: number } | { ok: false; reason: "not_found" | "forbidden" | "cancelled" | "future" | "units" }> {
+  if (!isUuid(input.bookingId)) return { ok: false, reason: "not_found" };
+  if (input.attendance === "delivered" && (input.units === null || !(input.units > 0) || input.units > 1000 || Math.round(input.units * 100) !== input.units * 100)) {
+    return { ok: false, reason: "units" };
+  }
+  const now = input.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [booking] = await tx.select().from(bookings).where(eq(bookings.id, input.bookingId)).for("update");
+    if (!booking) return { ok: false as const, reason: "not_found" as const };
+    if (booking.providerId !== input.providerId) return { ok: false as const, reason: "forbidden" as const };
+    if (booking.status !== "active") return { ok: false as const, reason: "cancelled" as const };
+    if (booking.startsAt > now) return { ok: false as const, reason: "future" as const };
+    await tx
+      .update(bookings)
+      .set({ attendance: input.attendance, deliveredUnits: input.attendance === "delivered" ? String(input.units) : null, attendanceRecordedAt: now, attendanceRecordedBy: input.actor.userId, updatedAt: now })
+      .where(eq(bookings.id, booking.id));
+    await recordAudit(tx, {
+      actorUserId: input.actor.userId,
+      actorEmail: input.actor.email,
+      ip: input.actor.ip,
+      cusId: booking.cusId,
+      action: input.attendance === "delivered" ? "booking.delivered" : "booking.no_show",
+      entityType: "booking",
+      entityId: booking.id,
+      before: booking.attendance ? { attendance: booking.attendance, units: booking.deliveredUnits } : null,
+      after: { attendance: input.attendance, units: input.units },
+    });
+    let noShowsInItem = 0;
+    if (booking.planItemId) {
+      const [row] = (await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(bookings)
+        .where(and(eq(bookings.planItemId, booking.planItemId), eq(bookings.attendance, "no_show")))) as [{ n: number }];
+      noShowsInItem = row.n;
+    }
+    return { ok: true as const, noShowsInItem };
+  });
+}
+
+/**
+ * The provider's bookings for a period with only what it needs to deliver: the resident's name, phone,
+ * access needs, the place and time (no PESEL, no address beyond what a home visit needs).
+ */
+export async function listProviderBookings(providerId: string, from: Date, to: Date, db: Database = getDb()) {
+  return db
+    .select({
+      id: bookings.id,
+      startsAt: bookings.startsAt,
+      endsAt: bookings.endsAt,
+      status: bookings.status,
+      attendance: bookings.attendance,
+      deliveredUnits: bookings.deliveredUnits,
+      lateCancellation: bookings.lateCancellation,
+      offerName: offerRevisions.name,
+      unit: offerRevisions.unit,
+      typicalMinutes: offerRevisions.typicalDurationMinutes,
+      placeName: locations.name,
+      residentName: sql<string>`${residents.firstName} || ' ' || ${residents.lastName}`,
+      residentPhone: residents.phone,
+      residentAddress: sql<string | null>`case when ${slots.locationId} is null then concat_ws(', ', ${residents.street}, ${residents.city}) end`,
+      accessNeeds: residents.accessNeeds,
+    })
+    .from(bookings)
+    .innerJoin(offers, eq(offers.id, bookings.offerId))
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
+    .innerJoin(residents, eq(residents.id, bookings.residentId))
+    .innerJoin(slots, eq(slots.id, bookings.slotId))
+    .leftJoin(locations, eq(locations.id, slots.locationId))
+    .where(and(eq(bookings.providerId, providerId), gte(bookings.startsAt, from), lt(bookings.startsAt, to)))
+    .orderBy(asc(bookings.startsAt));
+}
+
+/** Plan items of the centre with three or more no-shows: the coordinator decides whether the service goes on. */
+export async function listNoShowAlerts(cusId: string, db: Database = getDb()) {
+  return db
+    .select({
+      planItemId: bookings.planItemId,
+      planId: planItems.planId,
+      noShows: sql<number>`count(*)::int`,
+      offerName: sql<string>`max(${offerRevisions.name})`,
+      residentName: sql<string>`max(${residents.firstName} || ' ' || ${residents.lastName})`,
+    })
+    .from(bookings)
+    .innerJoin(planItems, eq(planItems.id, bookings.planItemId))
+    .innerJoin(offers, eq(offers.id, bookings.offerId))
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
+    .innerJoin(residents, eq(residents.id, bookings.residentId))
+    .where(and(eq(bookings.cusId, cusId), eq(bookings.attendance, "no_show")))
+    .groupBy(bookings.planItemId, planItems.planId)
+    .having(sql`count(*) >= ${NO_SHOW_ALERT}`);
+}

@@ -32,6 +32,8 @@ export const permissionMap = {
   "centre.activities.manage": ["community"],
   /** The provider's availability: weekly windows, closures, openings on its own calendar. */
   "capacity.manage": ["provider_admin", "provider_staff"],
+  /** The provider's bookings with the residents' minimum data, and recording delivery. */
+  "provider.bookings": ["provider_admin", "provider_staff"],
   /** The shared calendar of every provider's slots in the centre. */
   "calendar.shared": ["director", "organizer", "coordinator", "community"],
   /** Reading slots as JSON (scoped in the route: a provider its own, staff their centre's). */
@@ -64,7 +66,7 @@ export const roleHome: Record<Role, string> = {
 };
 
 export type NavItem = { to: string; label: NavLabel; permission: Permission };
-export type NavLabel = "home" | "staff" | "audit" | "catalogue" | "programme" | "activities" | "calendar";
+export type NavLabel = "home" | "staff" | "audit" | "catalogue" | "programme" | "activities" | "calendar" | "bookings";
 
 /** Navigation, in order; each entry is shown only to roles that may open it. */
 const navItems: NavItem[] = [
@@ -79,6 +81,7 @@ const navItems: NavItem[] = [
   { to: "/centre/audit", label: "audit", permission: "audit.read" },
   { to: "/calendar", label: "calendar", permission: "calendar.shared" },
   { to: "/provider/calendar", label: "calendar", permission: "capacity.manage" },
+  { to: "/provider/bookings", label: "bookings", permission: "provider.bookings" },
   { to: "/organizer/programme", label: "programme", permission: "directory.review" },
   { to: "/community/activities", label: "activities", permission: "centre.activities.manage" },
   { to: "/catalogue", label: "catalogue", permission: "catalogue.internal" },
