@@ -12,6 +12,7 @@ import { demoAccounts, DEMO_PASSWORD } from "./demo-accounts";
 import { centreGminas, centreProviders, centres, memberships, providerOrganisations, residents, users } from "./schema";
 import type { ProviderLegalForm } from "./schema/directory";
 import { seedAvailability } from "./seed-capacity";
+import { seedPlans } from "./seed-plans";
 import { seedServiceBase } from "./seed-offers";
 
 /** A UUID derived from a name, so every run of the seed addresses the same rows. */
@@ -338,6 +339,13 @@ export async function seedDemo(db: Database): Promise<{ users: number; providers
     organiserUserId: stableId(`user:${demoAccounts.find((a) => a.role === "organizer")!.email}`),
   });
   await seedAvailability(db, { centreId: DEMO_CENTRE_ID, providerId, stableId });
+  await seedPlans(db, {
+    centreId: DEMO_CENTRE_ID,
+    providerId,
+    stableId,
+    coordinatorUserId: stableId(`user:${demoAccounts.find((a) => a.role === "coordinator")!.email}`),
+    directorUserId: stableId(`user:${demoAccounts.find((a) => a.role === "director")!.email}`),
+  });
 
   return { users: people.size, providers: providers.length, residents: residentList.length, offers: offerCount };
 }

@@ -1,5 +1,6 @@
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
+import BookingNoticeEmail, { bookingNoticeSubject, type BookingNoticeEmailProps } from "./booking-notice";
 import InvitationEmail, { invitationSubject, type InvitationEmailProps } from "./invitation";
 import PasswordResetEmail, { passwordResetSubject, type PasswordResetEmailProps } from "./password-reset";
 
@@ -7,6 +8,7 @@ import PasswordResetEmail, { passwordResetSubject, type PasswordResetEmailProps 
 export type EmailTemplates = {
   "password-reset": PasswordResetEmailProps;
   invitation: InvitationEmailProps;
+  "booking-notice": BookingNoticeEmailProps;
 };
 export type EmailTemplateName = keyof EmailTemplates;
 
@@ -15,6 +17,7 @@ type TemplateEntry<P> = { component: ComponentType<P>; subject: (props: P) => st
 const templates: { [K in EmailTemplateName]: TemplateEntry<EmailTemplates[K]> } = {
   "password-reset": { component: PasswordResetEmail, subject: passwordResetSubject },
   invitation: { component: InvitationEmail, subject: invitationSubject },
+  "booking-notice": { component: BookingNoticeEmail, subject: bookingNoticeSubject },
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };

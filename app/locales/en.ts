@@ -901,6 +901,27 @@ export const en: Messages = {
     catalogue: "Service catalogue",
   },
   email: {
+    booking: {
+      subject: { confirmed: "Booked: {{offer}}", cancelled: "Visit cancelled: {{offer}}", series: "Series booked: {{offer}}" },
+      resident: {
+        confirmed: "We have booked for you: {{offer}} ({{provider}}).",
+        cancelled: "A visit has been cancelled: {{offer}} ({{provider}}).",
+        series_one: "We have booked {{count}} visit for you: {{offer}} ({{provider}}).",
+        series_few: "We have booked {{count}} visits for you: {{offer}} ({{provider}}).",
+        series_many: "We have booked {{count}} visits for you: {{offer}} ({{provider}}).",
+        series_other: "We have booked {{count}} visits for you: {{offer}} ({{provider}}).",
+      },
+      provider: {
+        confirmed: "New booking: {{offer}} for {{resident}}.",
+        cancelled: "Booking cancelled: {{offer}} for {{resident}}.",
+        series_one: "New series ({{count}} visit): {{offer}} for {{resident}}.",
+        series_few: "New series ({{count}} visits): {{offer}} for {{resident}}.",
+        series_many: "New series ({{count}} visits): {{offer}} for {{resident}}.",
+        series_other: "New series ({{count}} visits): {{offer}} for {{resident}}.",
+      },
+      reason: "Reason: {{reason}}",
+      questions: "If you have questions, call {{centre}}.",
+    },
     footer: "Sent automatically by the {{centre}} portal. Please do not reply.",
     greeting: "Hello,",
     greetingName: "Hello {{name}},",

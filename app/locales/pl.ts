@@ -899,6 +899,27 @@ export const pl = {
     catalogue: "Katalog usług",
   },
   email: {
+    booking: {
+      subject: { confirmed: "Rezerwacja: {{offer}}", cancelled: "Odwołana wizyta: {{offer}}", series: "Rezerwacja serii: {{offer}}" },
+      resident: {
+        confirmed: "Zarezerwowaliśmy dla Ciebie: {{offer}} ({{provider}}).",
+        cancelled: "Wizyta została odwołana: {{offer}} ({{provider}}).",
+        series_one: "Zarezerwowaliśmy dla Ciebie {{count}} termin: {{offer}} ({{provider}}).",
+        series_few: "Zarezerwowaliśmy dla Ciebie {{count}} terminy: {{offer}} ({{provider}}).",
+        series_many: "Zarezerwowaliśmy dla Ciebie {{count}} terminów: {{offer}} ({{provider}}).",
+        series_other: "Zarezerwowaliśmy dla Ciebie {{count}} terminu: {{offer}} ({{provider}}).",
+      },
+      provider: {
+        confirmed: "Nowa rezerwacja: {{offer}} dla {{resident}}.",
+        cancelled: "Rezerwacja odwołana: {{offer}} dla {{resident}}.",
+        series_one: "Nowa seria rezerwacji ({{count}} termin): {{offer}} dla {{resident}}.",
+        series_few: "Nowa seria rezerwacji ({{count}} terminy): {{offer}} dla {{resident}}.",
+        series_many: "Nowa seria rezerwacji ({{count}} terminów): {{offer}} dla {{resident}}.",
+        series_other: "Nowa seria rezerwacji ({{count}} terminu): {{offer}} dla {{resident}}.",
+      },
+      reason: "Powód: {{reason}}",
+      questions: "W razie pytań zadzwoń do {{centre}}.",
+    },
     footer: "Wiadomość wysłana automatycznie przez portal {{centre}}. Nie odpowiadaj na nią.",
     greeting: "Dzień dobry,",
     greetingName: "Dzień dobry, {{name}},",

@@ -1,4 +1,4 @@
-import { demo, expect, expectNoAxeViolations, signIn, test } from "./helpers";
+import { demo, expect, expectNoAxeViolations, openLatestEmail, signIn, test } from "./helpers";
 
 function isoDay(offsetDays: number) {
   const d = new Date();
@@ -109,5 +109,32 @@ test("application → two-item plan → director approves → series and single 
   await visits.first().getByRole("button", { name: /Odwołaj/ }).click();
   await expect(resident.getByRole("status")).toHaveText("Odwołano rezerwację.");
   await expect(resident.locator(".visit")).toHaveCount(before - 1);
+
+  // The emails went through the outbox to the development mailbox, in the resident's language.
+  await openLatestEmail(resident, demo("mieszkaniec"), "Rezerwacja serii: Wsparcie psychologiczne dla dorosłych");
+  await expect(resident.locator("pre.email-text")).toContainText("Zarezerwowaliśmy dla Ciebie");
+  await openLatestEmail(resident, demo("mieszkaniec"), "Odwołana wizyta");
+  await expect(resident.locator("pre.email-text")).toContainText("Powód: Wizyta u lekarza");
   await residentContext.close();
+});
+
+test("a provider records yesterday's visits: one delivered with units, one a no-show, as a timesheet", async ({ page }) => {
+  await signIn(page, demo("uslugodawca"));
+  await page.goto(`/provider/bookings?week=${isoDay(-1)}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Rezerwacje i realizacja" })).toBeVisible();
+  // Only what the provider needs: name, phone, access needs; never a PESEL.
+  await expect(page.getByText("Marian Woźniak").first()).toBeVisible();
+  await expect(page.getByText("48011700000")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  const marian = page.getByRole("group", { name: /Marian Woźniak/ }).last();
+  await marian.getByLabel("Zrealizowano").check();
+  await marian.getByLabel(/Jednostki/).fill("1,5");
+  await marian.getByRole("button", { name: /Zapisz/ }).click();
+  await expect(page.getByRole("status")).toHaveText("Zapisano 1 wizytę.");
+  const teresa = page.getByRole("group", { name: /Teresa Kozłowska/ }).last();
+  await teresa.getByLabel("Nieobecność").check();
+  await page.getByRole("button", { name: "Zapisz cały tydzień" }).click();
+  await expect(page.getByRole("status")).toContainText("Zapisano");
+  await expect(page.getByRole("group", { name: /Teresa Kozłowska/ }).last().getByLabel("Nieobecność")).toBeChecked();
+  await expect(page.getByRole("group", { name: /Marian Woźniak/ }).last().getByLabel(/Jednostki/)).toHaveValue("1.50");
 });

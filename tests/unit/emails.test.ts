@@ -30,4 +30,24 @@ describe("emails", () => {
     const en = await renderEmail("invitation", { ...props, locale: "en" });
     expect(en.text).toContain("IPUS coordinator");
   });
+
+  it("renders a booking series for the resident with every date in Warsaw time, and a cancellation for the provider", async () => {
+    const props = {
+      centreName: "MCUS Borków",
+      offerName: "Wsparcie psychologiczne",
+      providerName: "Fundacja Pomocna Dłoń",
+      residentName: "Stanisława Jabłońska",
+      place: "Biuro Fundacji, ul. Ogrodowa 5, Borków",
+      startsAt: ["2026-12-01T08:00:00.000Z", "2026-12-08T08:00:00.000Z", "2026-12-15T08:00:00.000Z"],
+      reason: null,
+    };
+    const series = await renderEmail("booking-notice", { ...props, locale: "pl", audience: "resident", recipientName: "Stanisława", kind: "series" });
+    expect(series.subject).toBe("Rezerwacja serii: Wsparcie psychologiczne");
+    expect(series.text).toContain("Zarezerwowaliśmy dla Ciebie 3 terminy");
+    expect(series.text).toContain("09:00");
+    expect(series.text).not.toContain("08:00");
+    const cancelled = await renderEmail("booking-notice", { ...props, startsAt: [props.startsAt[0]!], reason: "Choroba", locale: "pl", audience: "provider", recipientName: null, kind: "cancelled" });
+    expect(cancelled.text).toContain("Rezerwacja odwołana: Wsparcie psychologiczne dla Stanisława Jabłońska");
+    expect(cancelled.text).toContain("Powód: Choroba");
+  });
 });

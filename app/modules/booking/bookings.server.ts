@@ -2,6 +2,7 @@ import { and, asc, eq, gt, gte, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { bookingSeries, bookings, locations, offerRevisions, offers, planItems, plans, providerOrganisations, residents, slotHolds, slots } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { enqueueBookingNotices } from "./booking-notices.server";
 import { warsawDate, warsawInstant } from "~/modules/capacity/availability";
 
 export type BookingActor = { userId: string; email: string; ip: string };
@@ -19,7 +20,7 @@ const isUuid = (v: string | null | undefined): v is string => !!v && /^[0-9a-f-]
  * The CHECK on slots (booked ≤ capacity) would refuse an oversell even if this code were wrong.
  */
 export async function bookSlot(
-  input: { cusId: string; slotId: string; residentId: string; planItemId?: string | null; seriesId?: string | null; actor: BookingActor; now?: Date },
+  input: { cusId: string; slotId: string; residentId: string; planItemId?: string | null; seriesId?: string | null; actor: BookingActor; now?: Date; notify?: boolean },
   db: Database = getDb(),
 ): Promise<BookingResult> {
   if (!isUuid(input.slotId) || !isUuid(input.residentId)) return { ok: false, reason: "not_found" };
@@ -70,6 +71,8 @@ export async function bookSlot(
         entityId: booking!.id,
         after: { slotId: slot.id, residentId: input.residentId, startsAt: slot.startsAt.toISOString() },
       });
+      // A series sends one summary instead of an email per week (see bookWeeklySeries).
+      if (input.notify !== false) await enqueueBookingNotices(tx, { bookingIds: [booking!.id], kind: "confirmed" });
       return { ok: true as const, bookingId: booking!.id, slotId: slot.id };
     });
   } catch (error) {
@@ -134,6 +137,7 @@ export async function cancelBooking(
       entityId: booking.id,
       after: { by: input.by, reason: input.reason.trim(), late },
     });
+    await enqueueBookingNotices(tx, { bookingIds: [booking.id], kind: "cancelled", reason: input.reason.trim() });
     return { ok: true as const, late, slotId: booking.slotId };
   });
 }
@@ -175,9 +179,11 @@ export async function bookWeeklySeries(
       occurrences.push({ startsAt: label, ok: false, reason: "no_slot", alternatives: await nearestFree(db, first.offerId, targetDay, input.now) });
       continue;
     }
-    const result = await bookSlot({ cusId: input.cusId, slotId: match.id, residentId: input.residentId, planItemId: input.planItemId, seriesId: series!.id, actor: input.actor, now: input.now }, db);
+    const result = await bookSlot({ cusId: input.cusId, slotId: match.id, residentId: input.residentId, planItemId: input.planItemId, seriesId: series!.id, actor: input.actor, now: input.now, notify: false }, db);
     occurrences.push(result.ok ? { startsAt: label, ok: true, bookingId: result.bookingId } : { startsAt: label, ok: false, reason: result.reason, alternatives: await nearestFree(db, first.offerId, targetDay, input.now) });
   }
+  const booked = occurrences.flatMap((o) => (o.ok ? [o.bookingId] : []));
+  if (booked.length) await db.transaction((tx) => enqueueBookingNotices(tx, { bookingIds: booked, kind: "series" }));
   return { ok: true, seriesId: series!.id, occurrences };
 }
 

@@ -1,0 +1,64 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Database } from "@db/client";
+import { bookings, centres, locations, offerRevisions, offers, providerOrganisations, residents, slots } from "@db/schema";
+import type { BookingNoticeKind } from "@emails/booking-notice";
+import { enqueueEmail } from "~/modules/notifications/outbox.server";
+import { isLocale } from "~/utils/i18n";
+
+/**
+ * Queues the booking emails in the caller's transaction (sent only if the booking commits): to the resident
+ * unless they asked not to be contacted or have no email, and to the provider. The resident's email is in
+ * their language when the portal has it (Polish otherwise).
+ */
+export async function enqueueBookingNotices(db: Database, input: { bookingIds: string[]; kind: BookingNoticeKind; reason?: string | null }) {
+  if (input.bookingIds.length === 0) return;
+  const rows = await db
+    .select({
+      startsAt: bookings.startsAt,
+      cusId: bookings.cusId,
+      centreName: centres.name,
+      offerName: offerRevisions.name,
+      providerName: providerOrganisations.name,
+      providerEmail: providerOrganisations.email,
+      placeName: locations.name,
+      placeStreet: locations.street,
+      placeCity: locations.city,
+      firstName: residents.firstName,
+      lastName: residents.lastName,
+      residentEmail: residents.email,
+      language: residents.preferredLanguage,
+      contactPreference: residents.contactPreference,
+    })
+    .from(bookings)
+    .innerJoin(centres, eq(centres.id, bookings.cusId))
+    .innerJoin(offers, eq(offers.id, bookings.offerId))
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
+    .innerJoin(residents, eq(residents.id, bookings.residentId))
+    .innerJoin(slots, eq(slots.id, bookings.slotId))
+    .leftJoin(providerOrganisations, eq(providerOrganisations.id, bookings.providerId))
+    .leftJoin(locations, eq(locations.id, slots.locationId))
+    .where(inArray(bookings.id, input.bookingIds))
+    .orderBy(bookings.startsAt);
+  const first = rows[0];
+  if (!first) return;
+  const common = {
+    centreName: first.centreName,
+    kind: input.kind,
+    offerName: first.offerName,
+    providerName: first.providerName ?? first.centreName,
+    residentName: `${first.firstName} ${first.lastName}`,
+    place: first.placeName ? `${first.placeName}, ${first.placeStreet}, ${first.placeCity}` : null,
+    startsAt: rows.map((r) => r.startsAt.toISOString()),
+    reason: input.reason ?? null,
+  };
+  if (first.residentEmail && first.contactPreference !== "do_not_contact") {
+    await enqueueEmail(
+      db,
+      { to: first.residentEmail, template: "booking-notice", props: { ...common, locale: isLocale(first.language) ? first.language : "pl", audience: "resident", recipientName: first.firstName } },
+      { cusId: first.cusId },
+    );
+  }
+  if (first.providerEmail) {
+    await enqueueEmail(db, { to: first.providerEmail, template: "booking-notice", props: { ...common, locale: "pl", audience: "provider", recipientName: null } }, { cusId: first.cusId });
+  }
+}
