@@ -64,6 +64,7 @@ export default function ProviderBookings() {
   const t = useT();
   const locale = useLocale();
   const when = new Intl.DateTimeFormat(locale === "pl" ? "pl-PL" : "en-GB", { timeZone: "Europe/Warsaw", weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  const units = new Intl.NumberFormat(locale === "pl" ? "pl-PL" : "en-GB", { maximumFractionDigits: 2, useGrouping: false });
   const problem = (id: string) => saved?.problems.find((p) => p.id === id)?.reason;
   const open = d.rows.filter((r) => r.status === "active" && r.started);
   return (
@@ -124,7 +125,7 @@ export default function ProviderBookings() {
                           </label>
                           <label>
                             {t("delivery.units", { unit: t(`units.${b.unit}` as "units.hour") })}{" "}
-                            <input type="text" inputMode="decimal" size={5} name={`units.${b.id}`} defaultValue={b.deliveredUnits ?? String(b.plannedUnits)} aria-invalid={problem(b.id) === "units" ? true : undefined} />
+                            <input type="text" inputMode="decimal" size={5} name={`units.${b.id}`} defaultValue={units.format(Number(b.deliveredUnits ?? b.plannedUnits))} aria-invalid={problem(b.id) === "units" ? true : undefined} />
                           </label>
                           {problem(b.id) ? <p className="field__error">{t(`delivery.errors.${problem(b.id)}` as "delivery.errors.units")}</p> : null}
                           <button type="submit" name="only" value={b.id} className="button">

@@ -135,6 +135,7 @@ test("a provider records yesterday's visits: one delivered with units, one a no-
   await teresa.getByLabel("Nieobecność").check();
   await page.getByRole("button", { name: "Zapisz cały tydzień" }).click();
   await expect(page.getByRole("status")).toContainText("Zapisano");
+  await page.reload();
   await expect(page.getByRole("group", { name: /Teresa Kozłowska/ }).last().getByLabel("Nieobecność")).toBeChecked();
-  await expect(page.getByRole("group", { name: /Marian Woźniak/ }).last().getByLabel(/Jednostki/)).toHaveValue("1.50");
+  await expect(page.getByRole("group", { name: /Marian Woźniak/ }).last().getByLabel(/Jednostki/)).toHaveValue("1,5");
 });
