@@ -139,3 +139,29 @@ test("a provider records yesterday's visits: one delivered with units, one a no-
   await expect(page.getByRole("group", { name: /Teresa Kozłowska/ }).last().getByLabel("Nieobecność")).toBeChecked();
   await expect(page.getByRole("group", { name: /Marian Woźniak/ }).last().getByLabel(/Jednostki/)).toHaveValue("1,5");
 });
+
+test("a provider cannot open a resident's record or a plan by URL; a resident sees only their own page", async ({ page, browser }) => {
+  const coordinatorContext = await browser.newContext();
+  const coordinator = await coordinatorContext.newPage();
+  await signIn(coordinator, demo("koordynator"));
+  await coordinator.getByLabel("Szukaj").fill("Woźniak");
+  await coordinator.getByRole("button", { name: "Szukaj" }).click();
+  await coordinator.getByRole("link", { name: "Woźniak Marian" }).click();
+  const recordUrl = new URL(coordinator.url()).pathname;
+  await coordinator.getByRole("region", { name: "Plany (IPUS)" }).getByRole("link").first().click();
+  await coordinator.waitForURL(/\/coordinator\/plans\//);
+  const planUrl = new URL(coordinator.url()).pathname;
+  expect(planUrl).toMatch(/^\/coordinator\/plans\//);
+  await coordinatorContext.close();
+
+  await signIn(page, demo("uslugodawca"));
+  expect((await page.goto(recordUrl))?.status()).toBe(403);
+  expect((await page.goto(planUrl))?.status()).toBe(403);
+
+  const residentContext = await browser.newContext();
+  const resident = await residentContext.newPage();
+  await signIn(resident, demo("mieszkaniec"));
+  expect((await resident.goto(planUrl))?.status()).toBe(403);
+  expect((await resident.goto(recordUrl))?.status()).toBe(403);
+  await residentContext.close();
+});

@@ -1,0 +1,75 @@
+import { and, eq } from "drizzle-orm";
+import { auditLog, centreProviders, plans } from "@db/schema";
+import { createPlan, addPlanItem, approvePlan, recordPlanVersion, getPlan } from "~/modules/plans/plans.server";
+import { residentFormSchema } from "~/modules/plans/resident-form";
+import { createResident, readResidentRecord } from "~/modules/plans/residents.server";
+import { reviewOffer, submitOffer } from "~/modules/directory/offers.server";
+import { draftOffer, offerContent } from "../fixtures/offers";
+import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
+import { setupTestDatabase } from "../setup/test-database";
+
+const t = setupTestDatabase();
+
+const raw = (overrides: Record<string, string> = {}) => ({ firstName: "Irena", lastName: "Lewicka", pesel: "44051401458", documentNumber: "", birthDate: "", street: "", postalCode: "", city: "", gminaName: "", phone: "", email: "", preferredLanguage: "pl", contactPreference: "phone", accessNeeds: "", disabilityLevel: "", disabilityValidUntil: "", ...overrides });
+const resident = (overrides: Record<string, string> = {}) => residentFormSchema.parse(raw(overrides));
+
+async function world() {
+  const centre = await makeCentre(t.db);
+  const coordinator = await makeUser(t.db, { role: "coordinator", cusId: centre.id });
+  const director = await makeUser(t.db, { role: "director", cusId: centre.id });
+  const actor = { userId: coordinator.id, email: coordinator.email, ip: "x" };
+  return { centre, actor, directorActor: { userId: director.id, email: director.email, ip: "x" } };
+}
+
+describe("residents and plans", () => {
+  it("validates the PESEL, refuses the same PESEL twice, warns on the same name and birth date, and audits reads", async () => {
+    expect(residentFormSchema.safeParse(raw({ pesel: "44051401459" })).error?.issues[0]?.message).toBe("residents.errors.pesel_checksum");
+    expect(resident().birthDate).toBe("1944-05-14");
+    const w = await world();
+    const first = await createResident({ cusId: w.centre.id, resident: resident(), confirmDuplicate: false, actor: w.actor });
+    if (!first.ok) throw new Error(first.reason);
+    expect(await createResident({ cusId: w.centre.id, resident: resident(), confirmDuplicate: true, actor: w.actor })).toMatchObject({ ok: false, reason: "same_pesel" });
+    const refugee = resident({ pesel: "", documentNumber: "UA1234567", birthDate: "1944-05-14" });
+    expect(await createResident({ cusId: w.centre.id, resident: refugee, confirmDuplicate: false, actor: w.actor })).toMatchObject({ ok: false, reason: "possible_duplicate" });
+    expect((await createResident({ cusId: w.centre.id, resident: refugee, confirmDuplicate: true, actor: w.actor })).ok).toBe(true);
+
+    await readResidentRecord(w.centre.id, first.residentId, w.actor);
+    const reads = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, first.residentId), eq(auditLog.action, "resident.read")));
+    expect(reads).toHaveLength(1);
+    expect(reads[0]!.actorUserId).toBe(w.actor.userId);
+    const other = await world();
+    expect(await readResidentRecord(other.centre.id, first.residentId, other.actor)).toBeNull();
+  });
+
+  it("a plan lasts 3–12 months even if the form is bypassed; items respect limits; versions keep the old content", async () => {
+    const w = await world();
+    const created = await createResident({ cusId: w.centre.id, resident: resident(), confirmDuplicate: false, actor: w.actor });
+    if (!created.ok) throw new Error(created.reason);
+    await expect(t.db.insert(plans).values({ cusId: w.centre.id, residentId: created.residentId, validFrom: "2027-01-01", validTo: "2027-02-01" })).rejects.toThrow();
+
+    const plan = await createPlan({ cusId: w.centre.id, residentId: created.residentId, applicationId: null, content: { validFrom: "2027-01-01", validTo: "2027-06-30", isFamilyPlan: false, previousPlanId: null }, actor: w.actor });
+    if (!plan.ok) throw new Error(plan.reason);
+    expect(await approvePlan({ cusId: w.centre.id, planId: plan.planId, actor: w.directorActor })).toEqual({ ok: false, reason: "empty" });
+
+    const provider = await makeProvider(t.db);
+    await t.db.insert(centreProviders).values({ cusId: w.centre.id, providerId: provider.id, status: "verified" });
+    const admin = await makeUser(t.db, { role: "provider_admin", providerId: provider.id });
+    const pa = { userId: admin.id, email: admin.email, ip: "x" };
+    const offerId = await draftOffer({ providerId: provider.id, cusId: w.centre.id, content: offerContent({ name: "Psycholog", limitUnits: 15, limitPeriodMonths: 6 }), actor: pa });
+    await submitOffer({ offerId, providerId: provider.id, actor: pa });
+    await reviewOffer({ offerId, cusId: w.centre.id, decision: "publish", comment: null, actor: w.directorActor });
+
+    const item = { offerId, locationId: null, units: 16, frequency: "1 × w tygodniu", validFrom: "2027-01-01", validTo: "2027-06-30" };
+    expect(await addPlanItem({ cusId: w.centre.id, planId: plan.planId, item, actor: w.actor })).toEqual({ ok: false, reason: { limit: 15 } });
+    expect(await addPlanItem({ cusId: w.centre.id, planId: plan.planId, item: { ...item, validTo: "2027-07-31" }, actor: w.actor })).toEqual({ ok: false, reason: "outside_plan" });
+    expect((await addPlanItem({ cusId: w.centre.id, planId: plan.planId, item: { ...item, units: 15 }, actor: w.actor })).ok).toBe(true);
+    expect(await approvePlan({ cusId: w.centre.id, planId: plan.planId, actor: w.directorActor })).toEqual({ ok: true });
+
+    expect(await recordPlanVersion({ cusId: w.centre.id, planId: plan.planId, reason: "", actor: w.actor })).toEqual({ ok: false, reason: "reason_required" });
+    expect(await recordPlanVersion({ cusId: w.centre.id, planId: plan.planId, reason: "Przegląd po 3 miesiącach", actor: w.actor })).toEqual({ ok: true, version: 2 });
+    const found = await getPlan(w.centre.id, plan.planId);
+    expect(found?.plan.version).toBe(2);
+    expect(found?.versions[0]).toMatchObject({ number: 1, reason: "Przegląd po 3 miesiącach" });
+    expect((found?.versions[0]?.snapshot as { items: { units: number }[] }).items[0]?.units).toBe(15);
+  });
+});
