@@ -2,6 +2,7 @@ import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
 import BookingNoticeEmail, { bookingNoticeSubject, type BookingNoticeEmailProps } from "./booking-notice";
 import InvitationEmail, { invitationSubject, type InvitationEmailProps } from "./invitation";
+import PlanApprovedEmail, { planApprovedSubject, type PlanApprovedEmailProps } from "./plan-approved";
 import PasswordResetEmail, { passwordResetSubject, type PasswordResetEmailProps } from "./password-reset";
 
 /** Every message the portal sends: template name → its props. */
@@ -9,6 +10,7 @@ export type EmailTemplates = {
   "password-reset": PasswordResetEmailProps;
   invitation: InvitationEmailProps;
   "booking-notice": BookingNoticeEmailProps;
+  "plan-approved": PlanApprovedEmailProps;
 };
 export type EmailTemplateName = keyof EmailTemplates;
 
@@ -18,6 +20,7 @@ const templates: { [K in EmailTemplateName]: TemplateEntry<EmailTemplates[K]> } 
   "password-reset": { component: PasswordResetEmail, subject: passwordResetSubject },
   invitation: { component: InvitationEmail, subject: invitationSubject },
   "booking-notice": { component: BookingNoticeEmail, subject: bookingNoticeSubject },
+  "plan-approved": { component: PlanApprovedEmail, subject: planApprovedSubject },
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };

@@ -216,6 +216,9 @@ export const en: Messages = {
     "offer.published": "Service published",
     "offer.returned": "Service returned",
     "offer.archived": "Service withdrawn",
+    "plan.active": "Plan started",
+    "plan.completed": "Plan completed",
+    "plan.terminated": "Plan terminated",
     "booking.delivered": "Visit delivered",
     "booking.no_show": "No-show",
     "resident.created": "Resident added",
@@ -737,6 +740,14 @@ export const en: Messages = {
     },
   },
   plans: {
+    printMine: "Get a copy of your plan (to print or save as PDF)",
+    statusTitle: "Carrying out the plan",
+    activateIntro: "The resident knows and accepts the plan – start it.",
+    activate: "Start the plan",
+    closingSummary: "Closing summary (final conversation, goals assessed)",
+    complete: "Complete the plan",
+    terminate: "Terminate the plan",
+    print: "Printable copy of the plan (PDF)",
     title: "Plans (IPUS)",
     none: "No plans.",
     new: "New plan",
@@ -772,11 +783,13 @@ export const en: Messages = {
     versions: "Plan versions",
     modificationReason: "Reason for the change",
     startModification: "Save a new version",
-    saved: { goal: "Goal added.", item: "Service added.", approved: "Plan approved.", version: "The previous version is kept; the plan has a new version number." },
+    saved: { goal: "Goal added.", item: "Service added.", approved: "Plan approved.", version: "The previous version is kept; the plan has a new version number.", active: "The plan has started.", completed: "Plan completed.", terminated: "Plan terminated." },
     awaitingApproval: "Plans awaiting approval",
     noneAwaiting: "No plans awaiting approval.",
     mine: "My plan",
     errors: {
+      transition: "This change of state is not possible.",
+      summary_required: "Write a summary (at least 10 characters).",
       date: "Give the date as YYYY-MM-DD.",
       period: "A plan must last 3 to 12 months.",
       previous: "Choose a previous plan of this resident.",
@@ -879,6 +892,14 @@ export const en: Messages = {
     ends: "plan ends {{date}}",
     thisWeek: "My residents' visits this week",
   },
+  print: {
+    title: "Individual social services plan (IPUS)",
+    back: "Back",
+    howTo: "To save as PDF, choose Print → Save as PDF in your browser.",
+    approved: "Approved on {{date}}",
+    who: "Who and where",
+    contact: "Questions and changes: {{centre}}, phone {{phone}}, {{email}}.",
+  },
   desk: {
     waiting: "Waiting for you",
     providersToVerify: "Providers to verify",
@@ -901,6 +922,11 @@ export const en: Messages = {
     catalogue: "Service catalogue",
   },
   email: {
+    planApproved: {
+      subject: "Your services plan has been approved",
+      body: "We have approved your individual services plan for {{from}} – {{to}}. It includes:",
+      next: "Your coordinator will book the visits and let you know about each one. You can also see the plan and visits in the portal:",
+    },
     booking: {
       subject: { confirmed: "Booked: {{offer}}", cancelled: "Visit cancelled: {{offer}}", series: "Series booked: {{offer}}" },
       resident: {

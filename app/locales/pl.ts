@@ -214,6 +214,9 @@ export const pl = {
     "offer.published": "Publikacja usługi",
     "offer.returned": "Zwrot usługi do poprawy",
     "offer.archived": "Wycofanie usługi",
+    "plan.active": "Rozpoczęcie realizacji planu",
+    "plan.completed": "Zakończenie planu",
+    "plan.terminated": "Przerwanie planu",
     "booking.delivered": "Realizacja wizyty",
     "booking.no_show": "Nieobecność na wizycie",
     "resident.created": "Nowy mieszkaniec",
@@ -735,6 +738,14 @@ export const pl = {
     },
   },
   plans: {
+    printMine: "Pobierz kopię planu (do wydruku lub PDF)",
+    statusTitle: "Realizacja planu",
+    activateIntro: "Mieszkaniec zna i akceptuje plan – rozpocznij realizację.",
+    activate: "Rozpocznij realizację",
+    closingSummary: "Podsumowanie zamknięcia (rozmowa końcowa, ocena celów)",
+    complete: "Zakończ plan",
+    terminate: "Przerwij plan",
+    print: "Kopia planu do wydruku (PDF)",
     title: "Plany (IPUS)",
     none: "Brak planów.",
     new: "Nowy plan",
@@ -770,11 +781,13 @@ export const pl = {
     versions: "Wersje planu",
     modificationReason: "Powód zmiany planu",
     startModification: "Zapisz nową wersję",
-    saved: { goal: "Dodano cel.", item: "Dodano usługę.", approved: "Plan zatwierdzony.", version: "Zapisano poprzednią wersję; plan ma nowy numer wersji." },
+    saved: { goal: "Dodano cel.", item: "Dodano usługę.", approved: "Plan zatwierdzony.", version: "Zapisano poprzednią wersję; plan ma nowy numer wersji.", active: "Rozpoczęto realizację planu.", completed: "Plan zakończony.", terminated: "Plan przerwany." },
     awaitingApproval: "Plany do zatwierdzenia",
     noneAwaiting: "Brak planów do zatwierdzenia.",
     mine: "Mój plan",
     errors: {
+      transition: "Tej zmiany stanu nie można wykonać.",
+      summary_required: "Napisz podsumowanie (co najmniej 10 znaków).",
       date: "Podaj datę w formacie RRRR-MM-DD.",
       period: "Plan musi trwać od 3 do 12 miesięcy.",
       previous: "Wybierz poprzedni plan tego mieszkańca.",
@@ -877,6 +890,14 @@ export const pl = {
     ends: "koniec planu {{date}}",
     thisWeek: "Wizyty moich mieszkańców w tym tygodniu",
   },
+  print: {
+    title: "Indywidualny plan usług społecznych (IPUS)",
+    back: "Wróć",
+    howTo: "Aby zapisać jako PDF, wybierz w przeglądarce Drukuj → Zapisz jako PDF.",
+    approved: "Zatwierdzony {{date}}",
+    who: "Kto i gdzie",
+    contact: "Pytania i zmiany: {{centre}}, tel. {{phone}}, {{email}}.",
+  },
   desk: {
     waiting: "Czeka na Ciebie",
     providersToVerify: "Usługodawcy do weryfikacji",
@@ -899,6 +920,11 @@ export const pl = {
     catalogue: "Katalog usług",
   },
   email: {
+    planApproved: {
+      subject: "Twój plan usług został zatwierdzony",
+      body: "Zatwierdziliśmy Twój indywidualny plan usług na okres {{from}} – {{to}}. Obejmuje:",
+      next: "Koordynator umówi terminy i da znać o każdej wizycie. Plan i wizyty zobaczysz też w portalu:",
+    },
     booking: {
       subject: { confirmed: "Rezerwacja: {{offer}}", cancelled: "Odwołana wizyta: {{offer}}", series: "Rezerwacja serii: {{offer}}" },
       resident: {

@@ -6,7 +6,8 @@ import { listCentreOfferNames } from "~/modules/directory/offers.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { can } from "~/modules/identity/permissions";
 import { goalSchema, planItemSchema } from "~/modules/plans/plan-form";
-import { addGoal, addPlanItem, approvePlan, getPlan, recordPlanVersion } from "~/modules/plans/plans.server";
+import { addGoal, addPlanItem, approvePlan, changePlanStatus, getPlan, recordPlanVersion } from "~/modules/plans/plans.server";
+import { appUrl } from "~/utils/env.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { fieldErrors, formValues } from "~/utils/forms";
 import { useLocale, useT } from "~/utils/i18n-react";
@@ -39,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const planId = params.planId ?? "";
   if (values.intent === "approve") {
     const access = await requireAccess(request, "plans.approve");
-    const result = await approvePlan({ cusId: requireCentreId(access), planId, actor: { userId: access.user.id, email: access.user.email, ip: context.ip } });
+    const result = await approvePlan({ cusId: requireCentreId(access), planId, actor: { userId: access.user.id, email: access.user.email, ip: context.ip }, baseUrl: appUrl(request) });
     if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
     if (!result.ok) return data({ form: "approve", errors: { form: `plans.errors.${result.reason}` }, values }, { status: 409 });
     throw redirect(`/coordinator/plans/${planId}?saved=approved`);
@@ -53,6 +54,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await addGoal({ cusId, planId, goal: parsed.data, actor });
     if (!result.ok) throw new Response("Not found", { status: 404 });
     throw redirect(`/coordinator/plans/${planId}?saved=goal`);
+  }
+  if (values.intent === "activate" || values.intent === "complete" || values.intent === "terminate") {
+    const to = values.intent === "activate" ? "active" : values.intent === "complete" ? "completed" : "terminated";
+    const result = await changePlanStatus({ cusId, planId, to, summary: values.summary ?? null, actor });
+    if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
+    if (!result.ok) return data({ form: "status", errors: { summary: `plans.errors.${result.reason}` }, values }, { status: 400 });
+    throw redirect(`/coordinator/plans/${planId}?saved=${to}`);
   }
   if (values.intent === "version") {
     const result = await recordPlanVersion({ cusId, planId, reason: values.reason ?? "", actor });
@@ -203,6 +211,39 @@ export default function PlanEditor() {
         </Form>
       ) : null}
 
+      {d.plan.closingSummary ? (
+        <section className="panel" aria-labelledby="summary-title">
+          <h2 id="summary-title">{t("plans.closingSummary")}</h2>
+          <p>{d.plan.closingSummary}</p>
+        </section>
+      ) : null}
+      {d.canEdit && (d.plan.status === "approved" || d.plan.status === "active") ? (
+        <section className="panel" aria-labelledby="status-title">
+          <h2 id="status-title">{t("plans.statusTitle")}</h2>
+          {d.plan.status === "approved" ? (
+            <Form method="post" className="button-row">
+              <p>{t("plans.activateIntro")}</p>
+              <button type="submit" name="intent" value="activate" className="button button--primary">
+                {t("plans.activate")}
+              </button>
+            </Form>
+          ) : null}
+          <Form method="post" noValidate>
+            <TextArea id="plan-summary" name="summary" label={t("plans.closingSummary")} value={val("status", "summary")} error={err("status", "summary")} />
+            <div className="button-row">
+              <button type="submit" name="intent" value="complete" className="button">
+                {t("plans.complete")}
+              </button>
+              <button type="submit" name="intent" value="terminate" className="button button--danger">
+                {t("plans.terminate")}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+      <p>
+        <Link to={`/plans/${d.plan.id}/print`}>{t("plans.print")}</Link>
+      </p>
       {d.canEdit && d.plan.status !== "draft" ? (
         <section className="panel" aria-labelledby="versions-title">
           <h2 id="versions-title">{t("plans.versions")}</h2>

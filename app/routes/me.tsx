@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { FeedSubscription } from "~/components/FeedSubscription";
 import { Notice } from "~/components/Notice";
@@ -30,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     plan: plan
       ? {
+          id: plan.plan.id,
           validFrom: plan.plan.validFrom,
           validTo: plan.plan.validTo,
           goals: plan.goals.map((g) => ({ id: g.id, description: g.description })),
@@ -114,6 +115,9 @@ export default function ResidentHome() {
         <section className="panel" aria-labelledby="my-plan-title">
           <h2 id="my-plan-title">{t("plans.mine")}</h2>
           <p className="lead">{t("plans.period", { from: formatDate(plan.validFrom, locale), to: formatDate(plan.validTo, locale) })}</p>
+          <p>
+            <Link to={`/plans/${plan.id}/print`}>{t("plans.printMine")}</Link>
+          </p>
           {plan.goals.length ? (
             <>
               <h3>{t("plans.goals")}</h3>

@@ -110,7 +110,15 @@ test("application → two-item plan → director approves → series and single 
   await expect(resident.getByRole("status")).toHaveText("Odwołano rezerwację.");
   await expect(resident.locator(".visit")).toHaveCount(before - 1);
 
+  // The resident's copy of the plan, for printing or saving as PDF.
+  await resident.goto("/me");
+  await resident.getByRole("link", { name: /Pobierz kopię planu/ }).click();
+  await expect(resident.getByRole("heading", { level: 1, name: "Indywidualny plan usług społecznych (IPUS)" })).toBeVisible();
+  await expect(resident.getByRole("cell", { name: "Wsparcie psychologiczne dla dorosłych" })).toBeVisible();
+  await expectNoAxeViolations(resident);
+
   // The emails went through the outbox to the development mailbox, in the resident's language.
+  await openLatestEmail(resident, demo("mieszkaniec"), "Twój plan usług został zatwierdzony");
   await openLatestEmail(resident, demo("mieszkaniec"), "Rezerwacja serii: Wsparcie psychologiczne dla dorosłych");
   await expect(resident.locator("pre.email-text")).toContainText("Zarezerwowaliśmy dla Ciebie");
   await openLatestEmail(resident, demo("mieszkaniec"), "Odwołana wizyta");

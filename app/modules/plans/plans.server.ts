@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
-import { applications, locations, offerRevisions, offers, planGoals, planItems, plans, planVersions, providerOrganisations, residents } from "@db/schema";
+import { applications, centres, locations, offerRevisions, offers, planGoals, planItems, plans, planVersions, providerOrganisations, residents } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { enqueueEmail } from "~/modules/notifications/outbox.server";
+import { isLocale } from "~/utils/i18n";
 import { firstReviewDate, maxUnitsUnderLimit, type GoalInput, type PlanInput, type PlanItemInput } from "./plan-form";
 
 export type PlanActor = { userId: string; email: string; ip: string };
@@ -109,7 +111,7 @@ export async function addPlanItem(
 }
 
 /** The director (or an authorised organiser) approves a draft plan; the first review is set three months on. */
-export async function approvePlan(input: { cusId: string; planId: string; actor: PlanActor }, db: Database = getDb()) {
+export async function approvePlan(input: { cusId: string; planId: string; actor: PlanActor; baseUrl?: string }, db: Database = getDb()) {
   return db.transaction(async (tx) => {
     const [plan] = await tx.select().from(plans).where(and(eq(plans.id, input.planId), eq(plans.cusId, input.cusId))).for("update");
     if (!plan) return { ok: false as const, reason: "not_found" as const };
@@ -118,6 +120,17 @@ export async function approvePlan(input: { cusId: string; planId: string; actor:
     if (items.length === 0) return { ok: false as const, reason: "empty" as const };
     await tx.update(plans).set({ status: "approved", approvedBy: input.actor.userId, approvedAt: new Date() }).where(eq(plans.id, plan.id));
     await recordAudit(tx, audit(input.actor, input.cusId, "plan.approved", "plan", plan.id));
+    const [person] = await tx.select().from(residents).where(eq(residents.id, plan.residentId));
+    const [centre] = await tx.select({ name: centres.name }).from(centres).where(eq(centres.id, plan.cusId));
+    if (person?.email && person.contactPreference !== "do_not_contact") {
+      const content = await loadPlanContent(tx, plan.id);
+      const locale = isLocale(person.preferredLanguage) ? person.preferredLanguage : "pl";
+      await enqueueEmail(
+        tx,
+        { to: person.email, template: "plan-approved", props: { locale, centreName: centre?.name ?? "", residentName: person.firstName, validFrom: plan.validFrom, validTo: plan.validTo, services: content.items.map((i) => `${i.offerName} – ${i.frequency}`), planUrl: `${input.baseUrl ?? ""}/me` } },
+        { cusId: plan.cusId },
+      );
+    }
     return { ok: true as const };
   });
 }
@@ -221,4 +234,24 @@ export async function getCurrentPlanForResident(residentId: string, db: Database
     .limit(1);
   if (!plan) return null;
   return { plan, ...(await loadPlanContent(db, plan.id)) };
+}
+
+/** approved → active (the resident has agreed and services start); active → completed or terminated, with a summary. */
+export async function changePlanStatus(
+  input: { cusId: string; planId: string; to: "active" | "completed" | "terminated"; summary: string | null; actor: PlanActor },
+  db: Database = getDb(),
+): Promise<{ ok: true } | { ok: false; reason: "not_found" | "transition" | "summary_required" }> {
+  const allowed: Record<string, string[]> = { active: ["approved"], completed: ["active", "approved"], terminated: ["active", "approved"] };
+  if (input.to !== "active" && !(input.summary && input.summary.trim().length >= 10)) return { ok: false, reason: "summary_required" };
+  return db.transaction(async (tx) => {
+    const [plan] = await tx.select().from(plans).where(and(eq(plans.id, input.planId), eq(plans.cusId, input.cusId))).for("update");
+    if (!plan) return { ok: false as const, reason: "not_found" as const };
+    if (!allowed[input.to]!.includes(plan.status)) return { ok: false as const, reason: "transition" as const };
+    await tx
+      .update(plans)
+      .set(input.to === "active" ? { status: "active" } : { status: input.to, closingSummary: input.summary!.trim(), closedAt: new Date() })
+      .where(eq(plans.id, plan.id));
+    await recordAudit(tx, audit(input.actor, input.cusId, `plan.${input.to}`, "plan", plan.id, { from: plan.status, to: input.to, summary: input.summary }));
+    return { ok: true as const };
+  });
 }

@@ -1,0 +1,110 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getCentre } from "~/modules/directory/centres.server";
+import { requireAccess } from "~/modules/identity/access.server";
+import { getSessionContext } from "~/modules/identity/session.server";
+import { getPlan } from "~/modules/plans/plans.server";
+import { getOwnResidentRecord } from "~/modules/plans/residents.server";
+import { formatDate } from "~/utils/format";
+import { getT, toLocale } from "~/utils/i18n";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} – ${data.resident.name}` : "IPUS" }];
+
+/**
+ * A copy of the plan for the resident, in their language (Polish when the portal does not have it), laid out
+ * for paper: print it or save it as PDF from the browser. Centre staff print any plan of their centre; a
+ * resident only their own.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await getSessionContext(request);
+  const membership = session?.membership;
+  let cusId: string;
+  let ownResidentId: string | null = null;
+  if (membership?.role === "resident" && membership.cusId) {
+    cusId = membership.cusId;
+    ownResidentId = (await getOwnResidentRecord(session!.user.id, cusId))?.id ?? "none";
+  } else {
+    const access = await requireAccess(request, "plans.read");
+    if (!access.membership.cusId) throw new Response("Forbidden", { status: 403 });
+    cusId = access.membership.cusId;
+  }
+  const [found, centre] = await Promise.all([getPlan(cusId, params.planId ?? ""), getCentre(cusId)]);
+  // A resident asking for someone else's plan gets the same answer as for a plan that does not exist.
+  if (!found || !centre || (ownResidentId && found.plan.residentId !== ownResidentId)) throw new Response("Not found", { status: 404 });
+  const locale = toLocale(found.resident.preferredLanguage);
+  const t = getT(locale);
+  return {
+    locale,
+    title: t("print.title"),
+    back: membership?.role === "resident" ? "/me" : `/coordinator/plans/${found.plan.id}`,
+    centre: { name: centre.name, phone: centre.phone, email: centre.email },
+    resident: { name: `${found.resident.firstName} ${found.resident.lastName}` },
+    plan: { validFrom: found.plan.validFrom, validTo: found.plan.validTo, status: found.plan.status, version: found.plan.version, approvedAt: found.plan.approvedAt?.toISOString() ?? null, firstReviewOn: found.plan.firstReviewOn },
+    goals: found.goals.map((g) => ({ id: g.id, description: g.description, criteria: g.criteria })),
+    items: found.items.map((i) => ({ id: i.id, offerName: i.offerName, providerName: i.providerName, locationName: i.locationName, units: i.units, unit: i.unit, frequency: i.frequency, validFrom: i.validFrom, validTo: i.validTo })),
+  };
+}
+
+export default function PrintPlan() {
+  const d = useLoaderData<typeof loader>();
+  const t = getT(d.locale);
+  const date = (v: string) => formatDate(v, d.locale);
+  return (
+    <article className="print-plan" lang={d.locale}>
+      <p className="no-print">
+        <Link to={d.back}>{t("print.back")}</Link> · {t("print.howTo")}
+      </p>
+      <header>
+        <p>{d.centre.name}</p>
+        <h1>{t("print.title")}</h1>
+        <p className="lead">{d.resident.name}</p>
+        <p>
+          {t("plans.period", { from: date(d.plan.validFrom), to: date(d.plan.validTo) })} · {t(`plans.status.${d.plan.status}` as "plans.status.draft")} · {t("plans.version", { number: d.plan.version })}
+        </p>
+        {d.plan.approvedAt ? <p>{t("print.approved", { date: date(d.plan.approvedAt) })}</p> : null}
+      </header>
+      <h2>{t("plans.goals")}</h2>
+      <ol>
+        {d.goals.map((g) => (
+          <li key={g.id}>
+            {g.description}
+            <br />
+            <em>
+              {t("plans.criteria")}: {g.criteria}
+            </em>
+          </li>
+        ))}
+      </ol>
+      <h2>{t("plans.items")}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("plans.service")}</th>
+            <th scope="col">{t("print.who")}</th>
+            <th scope="col">{t("plans.amount")}</th>
+            <th scope="col">{t("plans.dates")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.items.map((i) => (
+            <tr key={i.id}>
+              <td>{i.offerName}</td>
+              <td>
+                {i.providerName ?? d.centre.name}
+                {i.locationName ? `, ${i.locationName}` : ""}
+              </td>
+              <td>
+                {i.units} × {t(`units.${i.unit}` as "units.hour")}, {i.frequency}
+              </td>
+              <td>
+                {date(i.validFrom)} – {date(i.validTo)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {d.plan.firstReviewOn ? <p>{t("plans.firstReview", { date: date(d.plan.firstReviewOn) })}</p> : null}
+      <p>{t("print.contact", { centre: d.centre.name, phone: d.centre.phone ?? "", email: d.centre.email })}</p>
+    </article>
+  );
+}
