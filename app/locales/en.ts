@@ -900,6 +900,18 @@ export const en: Messages = {
     who: "Who and where",
     contact: "Questions and changes: {{centre}}, phone {{phone}}, {{email}}.",
   },
+  waitlist: {
+    intro: "No suitable slot? Put the resident on the waiting list: when a seat frees up, it is held for you for 24 hours.",
+    join: "Put on the waiting list",
+    joined: "Added to the waiting list (position {{position}}).",
+    offers: "Freed seats for my residents on waiting lists",
+    until: "held until {{date}}",
+    accept: "Book",
+    decline: "Pass to the next person",
+    accepted: "The freed seat is booked.",
+    declined: "The seat was passed to the next person on the list.",
+    errors: { already_waiting: "This person is already on the waiting list for this service.", not_found: "Service or resident not found." },
+  },
   desk: {
     waiting: "Waiting for you",
     providersToVerify: "Providers to verify",
@@ -928,8 +940,9 @@ export const en: Messages = {
       next: "Your coordinator will book the visits and let you know about each one. You can also see the plan and visits in the portal:",
     },
     booking: {
-      subject: { confirmed: "Booked: {{offer}}", cancelled: "Visit cancelled: {{offer}}", series: "Series booked: {{offer}}" },
+      subject: { confirmed: "Booked: {{offer}}", cancelled: "Visit cancelled: {{offer}}", series: "Series booked: {{offer}}", reminder: "Reminder: {{offer}} tomorrow" },
       resident: {
+        reminder: "A reminder of tomorrow's visit: {{offer}} ({{provider}}).",
         confirmed: "We have booked for you: {{offer}} ({{provider}}).",
         cancelled: "A visit has been cancelled: {{offer}} ({{provider}}).",
         series_one: "We have booked {{count}} visit for you: {{offer}} ({{provider}}).",
@@ -938,6 +951,7 @@ export const en: Messages = {
         series_other: "We have booked {{count}} visits for you: {{offer}} ({{provider}}).",
       },
       provider: {
+        reminder: "Tomorrow: {{offer}} for {{resident}}.",
         confirmed: "New booking: {{offer}} for {{resident}}.",
         cancelled: "Booking cancelled: {{offer}} for {{resident}}.",
         series_one: "New series ({{count}} visit): {{offer}} for {{resident}}.",

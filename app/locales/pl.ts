@@ -898,6 +898,18 @@ export const pl = {
     who: "Kto i gdzie",
     contact: "Pytania i zmiany: {{centre}}, tel. {{phone}}, {{email}}.",
   },
+  waitlist: {
+    intro: "Brak odpowiedniego terminu? Zapisz mieszkańca na listę oczekujących: gdy zwolni się miejsce, dostaniesz je na 24 godziny.",
+    join: "Zapisz na listę oczekujących",
+    joined: "Zapisano na listę oczekujących (miejsce {{position}}).",
+    offers: "Zwolnione miejsca dla moich mieszkańców z listy oczekujących",
+    until: "czeka do {{date}}",
+    accept: "Zarezerwuj",
+    decline: "Przekaż następnej osobie",
+    accepted: "Zarezerwowano zwolnione miejsce.",
+    declined: "Miejsce przekazano następnej osobie z listy.",
+    errors: { already_waiting: "Ta osoba już jest na liście oczekujących na tę usługę.", not_found: "Nie znaleziono usługi lub mieszkańca." },
+  },
   desk: {
     waiting: "Czeka na Ciebie",
     providersToVerify: "Usługodawcy do weryfikacji",
@@ -926,8 +938,9 @@ export const pl = {
       next: "Koordynator umówi terminy i da znać o każdej wizycie. Plan i wizyty zobaczysz też w portalu:",
     },
     booking: {
-      subject: { confirmed: "Rezerwacja: {{offer}}", cancelled: "Odwołana wizyta: {{offer}}", series: "Rezerwacja serii: {{offer}}" },
+      subject: { confirmed: "Rezerwacja: {{offer}}", cancelled: "Odwołana wizyta: {{offer}}", series: "Rezerwacja serii: {{offer}}", reminder: "Przypomnienie: jutro {{offer}}" },
       resident: {
+        reminder: "Przypominamy o jutrzejszej wizycie: {{offer}} ({{provider}}).",
         confirmed: "Zarezerwowaliśmy dla Ciebie: {{offer}} ({{provider}}).",
         cancelled: "Wizyta została odwołana: {{offer}} ({{provider}}).",
         series_one: "Zarezerwowaliśmy dla Ciebie {{count}} termin: {{offer}} ({{provider}}).",
@@ -936,6 +949,7 @@ export const pl = {
         series_other: "Zarezerwowaliśmy dla Ciebie {{count}} terminu: {{offer}} ({{provider}}).",
       },
       provider: {
+        reminder: "Jutro: {{offer}} dla {{resident}}.",
         confirmed: "Nowa rezerwacja: {{offer}} dla {{resident}}.",
         cancelled: "Rezerwacja odwołana: {{offer}} dla {{resident}}.",
         series_one: "Nowa seria rezerwacji ({{count}} termin): {{offer}} dla {{resident}}.",

@@ -1,5 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Notice } from "~/components/Notice";
+import { acceptWaitlistOffer, expireWaitlistOffers, listWaitlistOffers } from "~/modules/booking/waitlist.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { coordinatorCaseload } from "~/modules/plans/caseload.server";
 import { countResidents, listResidents } from "~/modules/plans/residents.server";
@@ -13,18 +15,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "coordinator.desk");
   const cusId = requireCentreId(access);
   const search = new URL(request.url).searchParams.get("q") ?? "";
-  const [residents, total, caseload] = await Promise.all([listResidents(cusId, { search }), countResidents(cusId), coordinatorCaseload(cusId, access.user.id)]);
+  const [residents, total, caseload, offers] = await Promise.all([listResidents(cusId, { search }), countResidents(cusId), coordinatorCaseload(cusId, access.user.id), listWaitlistOffers(cusId, access.user.id)]);
   return {
     name: access.user.name,
     residents,
     total,
     search,
+    waitlistOffers: offers.map((o) => ({ ...o, startsAt: o.startsAt.toISOString(), expiresAt: o.expiresAt?.toISOString() ?? null })),
     caseload: { ...caseload, thisWeek: caseload.thisWeek.map((b) => ({ ...b, startsAt: b.startsAt.toISOString() })) },
   };
 }
 
+/** Answering a waiting-list offer: book the held seat, or let it pass to the next resident. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const access = await requireAccess(request, "coordinator.desk");
+  const cusId = requireCentreId(access);
+  const formData = await request.formData();
+  const entryId = String(formData.get("entryId") ?? "");
+  if (formData.get("intent") === "decline") {
+    await expireWaitlistOffers(new Date(), undefined, entryId);
+    return { ok: true, message: "waitlist.declined" };
+  }
+  const result = await acceptWaitlistOffer({ cusId, entryId, actor: { userId: access.user.id, email: access.user.email, ip: context.ip } });
+  return { ok: result.ok, message: result.ok ? "waitlist.accepted" : `booking.errors.${result.reason === "not_offered" ? "not_found" : result.reason}` };
+}
+
 export default function CoordinatorHome() {
-  const { name, residents, total, search, caseload } = useLoaderData<typeof loader>();
+  const { name, residents, total, search, caseload, waitlistOffers } = useLoaderData<typeof loader>();
+  const answered = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -48,6 +66,29 @@ export default function CoordinatorHome() {
           <span className="stat__label">{t("caseload.pendingApplications")}</span>
         </li>
       </ul>
+      {answered ? <Notice kind={answered.ok ? "success" : "error"}>{t(answered.message as "waitlist.accepted")}</Notice> : null}
+      {waitlistOffers.length ? (
+        <section className="panel" aria-labelledby="waitlist-title">
+          <h2 id="waitlist-title">{t("waitlist.offers")}</h2>
+          <ul className="plain-list">
+            {waitlistOffers.map((o) => (
+              <li key={o.id}>
+                <strong>{o.residentName}</strong>: {o.offerName}, {formatDateTime(o.startsAt, locale)}
+                {o.expiresAt ? <span className="muted"> ({t("waitlist.until", { date: formatDateTime(o.expiresAt, locale) })})</span> : null}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="entryId" value={o.id} />
+                  <button type="submit" name="intent" value="accept" className="button button--primary">
+                    {t("waitlist.accept")}
+                  </button>
+                  <button type="submit" name="intent" value="decline" className="button">
+                    {t("waitlist.decline")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {caseload.noShowAlerts.length ? (
         <section className="panel notice--error" aria-labelledby="no-show-title">
           <h2 id="no-show-title">{t("caseload.noShows")}</h2>

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import { bookSlot, bookWeeklySeries, type SeriesOccurrence } from "~/modules/booking/bookings.server";
+import { joinWaitlist } from "~/modules/booking/waitlist.server";
 import { warsawInstant } from "~/modules/capacity/availability";
 import { toSlotJson } from "~/modules/capacity/slot-json";
 import { computeFreeSlots } from "~/modules/capacity/slots.server";
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { ok: boolean; message: string; occurrences?: SeriesOccurrence[] };
+type ActionData = { ok: boolean; message: string; occurrences?: SeriesOccurrence[]; position?: number };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "plans.manage");
@@ -42,6 +43,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const slotId = String(formData.get("slotId") ?? "");
   const actor = { userId: access.user.id, email: access.user.email, ip: context.ip };
+  if (formData.get("intent") === "waitlist") {
+    const joined = await joinWaitlist({ cusId, offerId: found.item.offerId, residentId: found.plan.residentId, planItemId: found.item.id, actor });
+    return data<ActionData>({ ok: joined.ok, message: joined.ok ? "waitlist.joined" : `waitlist.errors.${joined.reason}`, position: joined.ok ? joined.position : undefined }, { status: joined.ok ? 200 : 409 });
+  }
   if (!slotId) return data<ActionData>({ ok: false, message: "booking.errors.chooseSlot" }, { status: 400 });
   if (formData.get("intent") === "series") {
     const weeks = Number(formData.get("weeks"));
@@ -72,7 +77,7 @@ export default function BookPlanItem() {
       </p>
       {result ? (
         <Notice kind={result.ok ? "success" : "error"}>
-          {t(result.message as "booking.booked", { booked, total: result.occurrences?.length ?? 0 })}
+          {t(result.message as "booking.booked", { booked, total: result.occurrences?.length ?? 0, position: result.position })}
         </Notice>
       ) : null}
       {result?.occurrences?.some((o) => !o.ok) ? (
@@ -127,6 +132,12 @@ export default function BookPlanItem() {
             {t("booking.bookSeries")}
           </button>
         </div>
+      </Form>
+      <Form method="post" className="panel">
+        <p>{t("waitlist.intro")}</p>
+        <button type="submit" name="intent" value="waitlist" className="button">
+          {t("waitlist.join")}
+        </button>
       </Form>
     </>
   );

@@ -57,6 +57,8 @@ export const bookings = pgTable(
     deliveredUnits: numeric("delivered_units", { precision: 8, scale: 2 }),
     attendanceRecordedAt: timestamp("attendance_recorded_at", { withTimezone: true }),
     attendanceRecordedBy: uuid("attendance_recorded_by").references(() => users.id, { onDelete: "set null" }),
+    /** When the day-before reminder was queued (once per booking). */
+    reminderQueuedAt: timestamp("reminder_queued_at", { withTimezone: true }),
   },
   (t) => [
     // One resident holds at most one seat in a slot.
@@ -121,6 +123,8 @@ export const waitlistEntries = pgTable(
     status: waitlistStatusEnum("status").notNull().default("waiting"),
     offeredSlotId: uuid("offered_slot_id").references(() => slots.id, { onDelete: "set null" }),
     offerExpiresAt: timestamp("offer_expires_at", { withTimezone: true }),
+    /** The hold that keeps the offered seat for this coordinator until the offer expires. */
+    holdId: uuid("hold_id").references(() => slotHolds.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("waitlist_offer_status").on(t.offerId, t.status, t.createdAt), uniqueIndex("waitlist_resident_offer_open").on(t.offerId, t.residentId).where(sql`${t.status} in ('waiting','offered')`)],

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
-import { auditLog, bookings, centreProviders, residents, slots } from "@db/schema";
+import { auditLog, bookings, centreProviders, outbox, residents, slots, waitlistEntries } from "@db/schema";
 import { bookSlot, bookWeeklySeries, cancelBooking, listProviderBookings, recordAttendance } from "~/modules/booking/bookings.server";
+import { queueReminders } from "~/modules/booking/booking-worker.server";
+import { acceptWaitlistOffer, expireWaitlistOffers, joinWaitlist } from "~/modules/booking/waitlist.server";
 import { ruleFormSchema } from "~/modules/capacity/availability-form";
 import { createAvailabilityRule } from "~/modules/capacity/availability.server";
 import { createLocation, reviewOffer, submitOffer } from "~/modules/directory/offers.server";
@@ -132,5 +134,51 @@ describe("booking with capacity enforced by the database", () => {
     expect(mine.map((b) => b.id)).toEqual([booked.bookingId]);
     expect(Object.keys(mine[0]!)).not.toContain("pesel");
     expect(await listProviderBookings(other.provider.id, new Date(0), new Date(Date.now() + 365 * 86_400_000))).toEqual([]);
+  });
+
+  it("a freed seat is held for the first waiting resident's coordinator, then passes on when not taken", async () => {
+    const w = await world(1, 4);
+    const [a, b, c, d] = w.people;
+    const slot = w.weekly[0]!;
+    const booked = await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: a!.id, actor: w.actor });
+    if (!booked.ok) throw new Error(booked.reason);
+    const otherCoordinator = await makeUser(t.db, { role: "coordinator", cusId: w.centre.id });
+    const other = { userId: otherCoordinator.id, email: otherCoordinator.email, ip: "x" };
+    expect(await joinWaitlist({ cusId: w.centre.id, offerId: w.offerId, residentId: b!.id, planItemId: null, actor: w.actor })).toEqual({ ok: true, position: 1 });
+    expect(await joinWaitlist({ cusId: w.centre.id, offerId: w.offerId, residentId: c!.id, planItemId: null, actor: other })).toEqual({ ok: true, position: 2 });
+    expect(await joinWaitlist({ cusId: w.centre.id, offerId: w.offerId, residentId: b!.id, planItemId: null, actor: w.actor })).toEqual({ ok: false, reason: "already_waiting" });
+
+    await cancelBooking({ bookingId: booked.bookingId, scope: { cusId: w.centre.id }, by: "coordinator", reason: "Szpital", actor: w.actor });
+    const [offered] = await t.db.select().from(waitlistEntries).where(eq(waitlistEntries.residentId, b!.id));
+    expect(offered).toMatchObject({ status: "offered", offeredSlotId: slot.id });
+    // Held for B's coordinator: anyone else is told the slot is full.
+    expect(await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: d!.id, actor: other })).toEqual({ ok: false, reason: "full" });
+
+    // Not taken within 24 hours: the offer expires and C's coordinator gets it.
+    await expireWaitlistOffers(new Date(Date.now() + 25 * 3_600_000));
+    const entries = await t.db.select().from(waitlistEntries).where(eq(waitlistEntries.offerId, w.offerId));
+    expect(entries.find((e) => e.residentId === b!.id)?.status).toBe("expired");
+    const forC = entries.find((e) => e.residentId === c!.id)!;
+    expect(forC.status).toBe("offered");
+    expect((await acceptWaitlistOffer({ cusId: w.centre.id, entryId: forC.id, actor: other })).ok).toBe(true);
+    const [after] = await t.db.select().from(slots).where(eq(slots.id, slot.id));
+    expect(after!.booked).toBe(1);
+  });
+
+  it("queues the day-before reminder once, to the resident and the provider", async () => {
+    const w = await world(1, 1);
+    const slot = w.weekly[0]!;
+    await t.db.update(residents).set({ email: "jan@example.test" }).where(eq(residents.id, w.people[0]!.id));
+    const booked = await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: w.people[0]!.id, actor: w.actor });
+    if (!booked.ok) throw new Error(booked.reason);
+    const dayBefore = new Date(slot.startsAt.getTime() - 20 * 3_600_000);
+    const reminders = async () =>
+      (await t.db.select().from(outbox).where(eq(outbox.cusId, w.centre.id))).filter((m) => (m.payload as { props: { kind: string } }).props.kind === "reminder");
+    expect(await queueReminders(new Date(slot.startsAt.getTime() - 3 * 86_400_000))).toBe(0);
+    await queueReminders(dayBefore);
+    await queueReminders(dayBefore);
+    const sent = (await reminders()).map((m) => (m.payload as { to: string }).to);
+    expect(sent).toHaveLength(2);
+    expect(sent).toContain("jan@example.test");
   });
 });

@@ -2,7 +2,9 @@ import { and, asc, eq, gt, gte, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { bookingSeries, bookings, locations, offerRevisions, offers, planItems, plans, providerOrganisations, residents, slotHolds, slots } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { isUniqueViolation } from "~/utils/db-errors";
 import { enqueueBookingNotices } from "./booking-notices.server";
+import { offerFreedSeat } from "./waitlist.server";
 import { warsawDate, warsawInstant } from "~/modules/capacity/availability";
 
 export type BookingActor = { userId: string; email: string; ip: string };
@@ -77,7 +79,7 @@ export async function bookSlot(
     });
   } catch (error) {
     // The partial unique index on (slot, resident) caught a double click from the same coordinator.
-    if ((error as { code?: string }).code === "23505") return { ok: false, reason: "already_booked" };
+    if (isUniqueViolation(error)) return { ok: false, reason: "already_booked" };
     throw error;
   }
 }
@@ -138,6 +140,8 @@ export async function cancelBooking(
       after: { by: input.by, reason: input.reason.trim(), late },
     });
     await enqueueBookingNotices(tx, { bookingIds: [booking.id], kind: "cancelled", reason: input.reason.trim() });
+    // The freed seat goes to the first resident waiting for this offer, if any.
+    await offerFreedSeat(tx, booking.slotId, now);
     return { ok: true as const, late, slotId: booking.slotId };
   });
 }

@@ -1,0 +1,111 @@
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { getDb, type Database } from "@db/client";
+import { offerRevisions, offers, planItems, residents, slotHolds, slots, users, waitlistEntries } from "@db/schema";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { isUniqueViolation } from "~/utils/db-errors";
+import { warsawDate } from "~/modules/capacity/availability";
+import { bookSlot, type BookingActor, type BookingResult } from "./bookings.server";
+
+/** How long a freed seat is kept for the first waiting resident's coordinator before it goes to the next one. */
+export const WAITLIST_OFFER_HOURS = 24;
+
+const isUuid = (v: string | null | undefined): v is string => !!v && /^[0-9a-f-]{36}$/i.test(v);
+
+/** Puts a resident on the offer's waiting list (first come, first served; once per offer). */
+export async function joinWaitlist(
+  input: { cusId: string; offerId: string; residentId: string; planItemId: string | null; actor: BookingActor },
+  db: Database = getDb(),
+): Promise<{ ok: true; position: number } | { ok: false; reason: "not_found" | "already_waiting" }> {
+  if (!isUuid(input.offerId) || !isUuid(input.residentId)) return { ok: false, reason: "not_found" };
+  const [offer] = await db.select({ id: offers.id }).from(offers).where(and(eq(offers.id, input.offerId), eq(offers.cusId, input.cusId)));
+  const [resident] = await db.select({ id: residents.id }).from(residents).where(and(eq(residents.id, input.residentId), eq(residents.cusId, input.cusId)));
+  if (!offer || !resident) return { ok: false, reason: "not_found" };
+  try {
+    await db.transaction(async (tx) => {
+      const [entry] = await tx
+        .insert(waitlistEntries)
+        .values({ cusId: input.cusId, offerId: input.offerId, residentId: input.residentId, planItemId: input.planItemId, coordinatorUserId: input.actor.userId })
+        .returning();
+      await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: input.cusId, action: "waitlist.joined", entityType: "waitlist_entry", entityId: entry!.id });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "already_waiting" };
+    throw error;
+  }
+  const [{ position }] = (await db
+    .select({ position: sql<number>`count(*)::int` })
+    .from(waitlistEntries)
+    .where(and(eq(waitlistEntries.offerId, input.offerId), inArray(waitlistEntries.status, ["waiting", "offered"])))) as [{ position: number }];
+  return { ok: true, position };
+}
+
+/**
+ * A seat freed in `slotId`: offer it to the first waiting resident of that offer whose plan covers the day,
+ * holding the seat for their coordinator for 24 hours. Runs in the caller's transaction.
+ */
+export async function offerFreedSeat(db: Database, slotId: string, now = new Date()) {
+  const [slot] = await db.select().from(slots).where(eq(slots.id, slotId));
+  if (!slot || slot.closedAt || slot.startsAt <= now || slot.booked >= slot.capacity) return null;
+  const day = warsawDate(slot.startsAt);
+  const waiting = await db
+    .select({ entry: waitlistEntries, itemFrom: planItems.validFrom, itemTo: planItems.validTo })
+    .from(waitlistEntries)
+    .leftJoin(planItems, eq(planItems.id, waitlistEntries.planItemId))
+    .where(and(eq(waitlistEntries.offerId, slot.offerId), eq(waitlistEntries.status, "waiting")))
+    .orderBy(asc(waitlistEntries.createdAt));
+  const next = waiting.find((w) => w.itemFrom === null || (w.itemFrom <= day && day <= w.itemTo!));
+  if (!next) return null;
+  const expiresAt = new Date(now.getTime() + WAITLIST_OFFER_HOURS * 3_600_000);
+  const [hold] = await db.insert(slotHolds).values({ slotId: slot.id, heldBy: next.entry.coordinatorUserId, expiresAt }).returning();
+  await db.update(waitlistEntries).set({ status: "offered", offeredSlotId: slot.id, offerExpiresAt: expiresAt, holdId: hold!.id }).where(eq(waitlistEntries.id, next.entry.id));
+  return next.entry.id;
+}
+
+/** The coordinator takes the offered seat: it is booked for the waiting resident. */
+export async function acceptWaitlistOffer(input: { cusId: string; entryId: string; actor: BookingActor }, db: Database = getDb()): Promise<BookingResult | { ok: false; reason: "not_offered" }> {
+  if (!isUuid(input.entryId)) return { ok: false, reason: "not_found" };
+  const [entry] = await db.select().from(waitlistEntries).where(and(eq(waitlistEntries.id, input.entryId), eq(waitlistEntries.cusId, input.cusId)));
+  if (!entry || entry.status !== "offered" || !entry.offeredSlotId) return { ok: false, reason: "not_offered" };
+  // The hold belongs to the coordinator the seat was offered to; whoever accepts, the hold is released first.
+  if (entry.holdId) await db.delete(slotHolds).where(eq(slotHolds.id, entry.holdId));
+  const result = await bookSlot({ cusId: input.cusId, slotId: entry.offeredSlotId, residentId: entry.residentId, planItemId: entry.planItemId, actor: input.actor }, db);
+  if (result.ok) await db.update(waitlistEntries).set({ status: "booked", holdId: null }).where(eq(waitlistEntries.id, entry.id));
+  return result;
+}
+
+/** Offers not taken in time (or declined) go to the next waiting resident. */
+export async function expireWaitlistOffers(now = new Date(), db: Database = getDb(), onlyEntryId?: string) {
+  const due = await db
+    .select()
+    .from(waitlistEntries)
+    .where(and(eq(waitlistEntries.status, "offered"), onlyEntryId ? eq(waitlistEntries.id, onlyEntryId) : lt(waitlistEntries.offerExpiresAt, now)));
+  for (const entry of due) {
+    await db.transaction(async (tx) => {
+      if (entry.holdId) await tx.delete(slotHolds).where(eq(slotHolds.id, entry.holdId));
+      await tx.update(waitlistEntries).set({ status: onlyEntryId ? "withdrawn" : "expired", holdId: null }).where(eq(waitlistEntries.id, entry.id));
+      if (entry.offeredSlotId) await offerFreedSeat(tx, entry.offeredSlotId, now);
+    });
+  }
+  return due.length;
+}
+
+/** Seats offered to this coordinator's waiting residents, for the desk. */
+export async function listWaitlistOffers(cusId: string, coordinatorUserId: string, db: Database = getDb()) {
+  return db
+    .select({
+      id: waitlistEntries.id,
+      expiresAt: waitlistEntries.offerExpiresAt,
+      startsAt: slots.startsAt,
+      offerName: offerRevisions.name,
+      residentName: sql<string>`${residents.firstName} || ' ' || ${residents.lastName}`,
+      coordinatorName: users.name,
+    })
+    .from(waitlistEntries)
+    .innerJoin(slots, eq(slots.id, waitlistEntries.offeredSlotId))
+    .innerJoin(offers, eq(offers.id, waitlistEntries.offerId))
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
+    .innerJoin(residents, eq(residents.id, waitlistEntries.residentId))
+    .leftJoin(users, eq(users.id, waitlistEntries.coordinatorUserId))
+    .where(and(eq(waitlistEntries.cusId, cusId), eq(waitlistEntries.status, "offered"), eq(waitlistEntries.coordinatorUserId, coordinatorUserId)))
+    .orderBy(asc(waitlistEntries.offerExpiresAt));
+}
