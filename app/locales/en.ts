@@ -549,6 +549,7 @@ export const en: Messages = {
   weekdays: { "1": "Monday", "2": "Tuesday", "3": "Wednesday", "4": "Thursday", "5": "Friday", "6": "Saturday", "7": "Sunday" },
   weekdaysShort: { "1": "Mon", "2": "Tue", "3": "Wed", "4": "Thu", "5": "Fri", "6": "Sat", "7": "Sun" },
   calendar: {
+    bookFor: "Book for a resident whose plan includes this service on that day",
     title: "Shared calendar",
     intro: "Every provider's slots in one place. The colour shows the provider; each slot shows its free seats. Choose a slot to see its details.",
     loading: "Loading the calendar… The same slots are in the table below.",
@@ -583,7 +584,7 @@ export const en: Messages = {
     held: "Held for a moment",
     capacity: "Seats",
     status: "State",
-    bookingNext: "Book from the resident's individual plan (IPUS), or from this slot once booking is available in the portal.",
+    bookingNext: "No plan includes this service on that day – add it to a resident's plan to book.",
     back: "Back to the calendar",
     offerPage: "The service in the catalogue",
   },
@@ -833,6 +834,7 @@ export const en: Messages = {
     upcoming: "Coming visits",
     past: "Past and cancelled",
     errors: {
+      chooseResident: "Choose a resident.",
       chooseSlot: "Choose a slot from the list.",
       weeks: "A series is 1 to 52 weeks.",
       not_found: "This slot was not found.",

@@ -547,6 +547,7 @@ export const pl = {
   weekdays: { "1": "poniedziałek", "2": "wtorek", "3": "środa", "4": "czwartek", "5": "piątek", "6": "sobota", "7": "niedziela" },
   weekdaysShort: { "1": "pon.", "2": "wt.", "3": "śr.", "4": "czw.", "5": "pt.", "6": "sob.", "7": "niedz." },
   calendar: {
+    bookFor: "Zarezerwuj dla mieszkańca, którego plan obejmuje tę usługę w tym dniu",
     title: "Wspólny kalendarz",
     intro: "Terminy wszystkich usługodawców centrum w jednym miejscu. Kolor oznacza usługodawcę; przy każdym terminie widać liczbę wolnych miejsc. Wybierz termin, aby zobaczyć szczegóły.",
     loading: "Ładowanie kalendarza… Te same terminy są w tabeli poniżej.",
@@ -581,7 +582,7 @@ export const pl = {
     held: "Wstrzymane na chwilę",
     capacity: "Liczba miejsc",
     status: "Stan",
-    bookingNext: "Rezerwację zrobisz z planu IPUS mieszkańca albo z tego terminu, gdy będzie dostępna rezerwacja w portalu.",
+    bookingNext: "Żaden plan nie obejmuje tej usługi w tym dniu – dodaj ją do planu mieszkańca, aby zarezerwować.",
     back: "Wróć do kalendarza",
     offerPage: "Opis usługi w katalogu",
   },
@@ -831,6 +832,7 @@ export const pl = {
     upcoming: "Najbliższe wizyty",
     past: "Minione i odwołane",
     errors: {
+      chooseResident: "Wybierz mieszkańca.",
       chooseSlot: "Wybierz termin z listy.",
       weeks: "Seria to od 1 do 52 tygodni.",
       not_found: "Nie znaleziono tego terminu.",

@@ -1,5 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Notice } from "~/components/Notice";
+import { bookSlot } from "~/modules/booking/bookings.server";
+import { warsawDate } from "~/modules/capacity/availability";
+import { listPlanItemsForOffer } from "~/modules/plans/plans.server";
 import { toSlotJson } from "~/modules/capacity/slot-json";
 import { getSlotDetail } from "~/modules/capacity/slots.server";
 import { requireAccess } from "~/modules/identity/access.server";
@@ -13,11 +17,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { providerId, cusId } = access.membership;
   const found = await getSlotDetail(params.slotId ?? "", providerId ? { providerId } : { cusId: cusId! });
   if ("error" in found) throw new Response(found.error, { status: found.error === "forbidden" ? 403 : 404 });
-  return { slot: toSlotJson(found), backTo: can(access.membership.role, "calendar.shared") ? "/calendar" : "/provider/calendar" };
+  // A coordinator can book this slot straight away for a resident whose plan includes the offer on that day.
+  const candidates = can(access.membership.role, "plans.manage") && cusId ? await listPlanItemsForOffer(cusId, found.offerId, warsawDate(found.startsAt)) : [];
+  return { slot: toSlotJson(found), candidates, canBook: can(access.membership.role, "plans.manage"), backTo: can(access.membership.role, "calendar.shared") ? "/calendar" : "/provider/calendar" };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const access = await requireAccess(request, "plans.manage");
+  const cusId = access.membership.cusId!;
+  const formData = await request.formData();
+  const [residentId, planItemId] = String(formData.get("candidate") ?? "").split(":");
+  if (!residentId || !planItemId) return data({ ok: false, message: "booking.errors.chooseResident" }, { status: 400 });
+  const result = await bookSlot({ cusId, slotId: params.slotId ?? "", residentId, planItemId, actor: { userId: access.user.id, email: access.user.email, ip: context.ip } });
+  return data({ ok: result.ok, message: result.ok ? "booking.booked" : `booking.errors.${result.reason}` }, { status: result.ok ? 200 : 409 });
 }
 
 export default function SlotDetails() {
-  const { slot, backTo } = useLoaderData<typeof loader>();
+  const { slot, backTo, candidates, canBook } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   const when = new Intl.DateTimeFormat(locale === "pl" ? "pl-PL" : "en-GB", { timeZone: "Europe/Warsaw", dateStyle: "full", timeStyle: "short" });
@@ -58,8 +75,25 @@ export default function SlotDetails() {
         <p>
           <Link to={`/catalogue/${slot.offerId}`}>{t("calendar.offerPage")}</Link>
         </p>
-        <p className="muted">{t("calendar.bookingNext")}</p>
       </section>
+      {result ? <Notice kind={result.ok ? "success" : "error"}>{t(result.message as "booking.booked")}</Notice> : null}
+      {candidates.length && !slot.closed && slot.free > 0 ? (
+        <Form method="post" className="panel">
+          <fieldset className="checkbox-group slot-choices">
+            <legend>{t("calendar.bookFor")}</legend>
+            {candidates.map((c) => (
+              <label key={c.itemId}>
+                <input type="radio" name="candidate" value={`${c.residentId}:${c.itemId}`} required /> {c.name} ({c.frequency})
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" className="button button--primary">
+            {t("booking.book")}
+          </button>
+        </Form>
+      ) : canBook ? (
+        <p className="muted">{t("calendar.bookingNext")}</p>
+      ) : null}
     </>
   );
 }

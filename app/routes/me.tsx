@@ -184,8 +184,8 @@ export default function ResidentHome() {
           ) : null}
         </section>
       ) : null}
-      <p className="lead">{t("home.myCentreIntro")}</p>
       {hasRecord ? <FeedSubscription createdAt={feedCreatedAt} newUrl={actionData?.feedUrl ?? null} /> : null}
+      <p className="lead">{t("home.myCentreIntro")}</p>
       <CentreCard centre={centre} headingId="centre-title" heading={t("home.myCentre")} />
     </>
   );

@@ -6,6 +6,7 @@ import { acceptWaitlistOffer, expireWaitlistOffers, joinWaitlist } from "~/modul
 import { ruleFormSchema } from "~/modules/capacity/availability-form";
 import { createAvailabilityRule } from "~/modules/capacity/availability.server";
 import { createLocation, reviewOffer, submitOffer } from "~/modules/directory/offers.server";
+import { addPlanItem, approvePlan, createPlan } from "~/modules/plans/plans.server";
 import { draftOffer, offerContent } from "../fixtures/offers";
 import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
 import { setupTestDatabase } from "../setup/test-database";
@@ -180,5 +181,20 @@ describe("booking with capacity enforced by the database", () => {
     const sent = (await reminders()).map((m) => (m.payload as { to: string }).to);
     expect(sent).toHaveLength(2);
     expect(sent).toContain("jan@example.test");
+  });
+
+  it("a booking outside the plan item's dates, or for a plan not yet approved, is refused with a reason", async () => {
+    const w = await world(2, 1);
+    const [first, second] = w.weekly;
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const plan = await createPlan({ cusId: w.centre.id, residentId: w.people[0]!.id, applicationId: null, content: { validFrom: day(first!.startsAt), validTo: day(new Date(first!.startsAt.getTime() + 100 * 86_400_000)), isFamilyPlan: false, previousPlanId: null }, actor: w.actor });
+    if (!plan.ok) throw new Error(plan.reason);
+    // The item covers only the first week.
+    const item = await addPlanItem({ cusId: w.centre.id, planId: plan.planId, item: { offerId: w.offerId, locationId: null, units: 1, frequency: "jednorazowo", validFrom: day(first!.startsAt), validTo: day(first!.startsAt) }, actor: w.actor });
+    if (!item.ok) throw new Error("item refused");
+    expect(await bookSlot({ cusId: w.centre.id, slotId: first!.id, residentId: w.people[0]!.id, planItemId: item.itemId, actor: w.actor })).toEqual({ ok: false, reason: "outside_plan" }); // still a draft
+    await approvePlan({ cusId: w.centre.id, planId: plan.planId, actor: w.actor });
+    expect(await bookSlot({ cusId: w.centre.id, slotId: second!.id, residentId: w.people[0]!.id, planItemId: item.itemId, actor: w.actor })).toEqual({ ok: false, reason: "outside_plan" });
+    expect((await bookSlot({ cusId: w.centre.id, slotId: first!.id, residentId: w.people[0]!.id, planItemId: item.itemId, actor: w.actor })).ok).toBe(true);
   });
 });

@@ -255,3 +255,22 @@ export async function changePlanStatus(
     return { ok: true as const };
   });
 }
+
+/** Plan items of approved or active plans for this offer that cover the day: who could take a slot of it. */
+export async function listPlanItemsForOffer(cusId: string, offerId: string, day: string, db: Database = getDb()) {
+  return db
+    .select({ itemId: planItems.id, planId: plans.id, residentId: residents.id, name: sql<string>`${residents.firstName} || ' ' || ${residents.lastName}`, frequency: planItems.frequency })
+    .from(planItems)
+    .innerJoin(plans, eq(plans.id, planItems.planId))
+    .innerJoin(residents, eq(residents.id, plans.residentId))
+    .where(
+      and(
+        eq(plans.cusId, cusId),
+        eq(planItems.offerId, offerId),
+        isNull(planItems.removedAt),
+        sql`${plans.status} in ('approved','active')`,
+        sql`${planItems.validFrom} <= ${day} and ${planItems.validTo} >= ${day}`,
+      ),
+    )
+    .orderBy(asc(residents.lastName));
+}
