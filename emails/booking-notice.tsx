@@ -3,13 +3,13 @@ import { formatDateTime } from "../app/utils/format";
 import { getT, type Locale } from "../app/utils/i18n";
 import { EmailLayout } from "./layout";
 
-export type BookingNoticeKind = "confirmed" | "cancelled" | "series" | "reminder";
+export type BookingNoticeKind = "confirmed" | "cancelled" | "series" | "reminder" | "change_request";
 
 export type BookingNoticeEmailProps = {
   locale: Locale;
   centreName: string;
   /** Who the message is for: the resident, or the provider (which gets the resident's name). */
-  audience: "resident" | "provider";
+  audience: "resident" | "provider" | "coordinator";
   recipientName: string | null;
   kind: BookingNoticeKind;
   offerName: string;
@@ -32,7 +32,7 @@ export default function BookingNoticeEmail(props: BookingNoticeEmailProps) {
     <EmailLayout locale={props.locale} centreName={props.centreName} preview={bookingNoticeSubject(props)}>
       <Text>{props.recipientName ? t("email.greetingName", { name: props.recipientName }) : t("email.greeting")}</Text>
       <Text>
-        {t(`email.booking.${props.audience}.${props.kind}`, { offer: props.offerName, provider: props.providerName, resident: props.residentName, count: when.length })}
+        {t(`email.booking.${props.audience}.${props.kind}` as "email.booking.resident.confirmed", { offer: props.offerName, provider: props.providerName, resident: props.residentName, count: when.length })}
       </Text>
       {when.map((w) => (
         <Text key={w}>

@@ -216,6 +216,8 @@ export const en: Messages = {
     "offer.published": "Service published",
     "offer.returned": "Service returned",
     "offer.archived": "Service withdrawn",
+    "booking.change_requested": "Resident asked for a change",
+    "waitlist.joined": "Added to a waiting list",
     "plan.active": "Plan started",
     "plan.completed": "Plan completed",
     "plan.terminated": "Plan terminated",
@@ -809,6 +811,10 @@ export const en: Messages = {
     },
   },
   booking: {
+    askChange: "Ask to change the time",
+    changeMessage: "What would you like to change? (e.g. another day or time)",
+    sendChange: "Send the request to the coordinator",
+    changeRequested: "We have sent your request to the coordinator, who will contact you.",
     title: "Bookings",
     none: "No bookings.",
     book: "Book",
@@ -834,6 +840,7 @@ export const en: Messages = {
     upcoming: "Coming visits",
     past: "Past and cancelled",
     errors: {
+      message_required: "Write what you would like to change.",
       chooseResident: "Choose a resident.",
       chooseSlot: "Choose a slot from the list.",
       weeks: "A series is 1 to 52 weeks.",
@@ -942,7 +949,7 @@ export const en: Messages = {
       next: "Your coordinator will book the visits and let you know about each one. You can also see the plan and visits in the portal:",
     },
     booking: {
-      subject: { confirmed: "Booked: {{offer}}", cancelled: "Visit cancelled: {{offer}}", series: "Series booked: {{offer}}", reminder: "Reminder: {{offer}} tomorrow" },
+      subject: { confirmed: "Booked: {{offer}}", cancelled: "Visit cancelled: {{offer}}", series: "Series booked: {{offer}}", reminder: "Reminder: {{offer}} tomorrow", change_request: "Change requested: {{offer}}" },
       resident: {
         reminder: "A reminder of tomorrow's visit: {{offer}} ({{provider}}).",
         confirmed: "We have booked for you: {{offer}} ({{provider}}).",
@@ -961,6 +968,7 @@ export const en: Messages = {
         series_many: "New series ({{count}} visits): {{offer}} for {{resident}}.",
         series_other: "New series ({{count}} visits): {{offer}} for {{resident}}.",
       },
+      coordinator: { change_request: "{{resident}} asks to change a visit: {{offer}} ({{provider}})." },
       reason: "Reason: {{reason}}",
       questions: "If you have questions, call {{centre}}.",
     },

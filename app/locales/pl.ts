@@ -214,6 +214,8 @@ export const pl = {
     "offer.published": "Publikacja usługi",
     "offer.returned": "Zwrot usługi do poprawy",
     "offer.archived": "Wycofanie usługi",
+    "booking.change_requested": "Prośba mieszkańca o zmianę",
+    "waitlist.joined": "Zapis na listę oczekujących",
     "plan.active": "Rozpoczęcie realizacji planu",
     "plan.completed": "Zakończenie planu",
     "plan.terminated": "Przerwanie planu",
@@ -807,6 +809,10 @@ export const pl = {
     },
   },
   booking: {
+    askChange: "Poproś o zmianę terminu",
+    changeMessage: "Co chcesz zmienić? (np. inny dzień lub godzina)",
+    sendChange: "Wyślij prośbę do koordynatora",
+    changeRequested: "Wysłaliśmy prośbę do koordynatora. Skontaktuje się z Tobą.",
     title: "Rezerwacje",
     none: "Brak rezerwacji.",
     book: "Zarezerwuj",
@@ -832,6 +838,7 @@ export const pl = {
     upcoming: "Najbliższe wizyty",
     past: "Minione i odwołane",
     errors: {
+      message_required: "Napisz, co chcesz zmienić.",
       chooseResident: "Wybierz mieszkańca.",
       chooseSlot: "Wybierz termin z listy.",
       weeks: "Seria to od 1 do 52 tygodni.",
@@ -940,7 +947,7 @@ export const pl = {
       next: "Koordynator umówi terminy i da znać o każdej wizycie. Plan i wizyty zobaczysz też w portalu:",
     },
     booking: {
-      subject: { confirmed: "Rezerwacja: {{offer}}", cancelled: "Odwołana wizyta: {{offer}}", series: "Rezerwacja serii: {{offer}}", reminder: "Przypomnienie: jutro {{offer}}" },
+      subject: { confirmed: "Rezerwacja: {{offer}}", cancelled: "Odwołana wizyta: {{offer}}", series: "Rezerwacja serii: {{offer}}", reminder: "Przypomnienie: jutro {{offer}}", change_request: "Prośba o zmianę: {{offer}}" },
       resident: {
         reminder: "Przypominamy o jutrzejszej wizycie: {{offer}} ({{provider}}).",
         confirmed: "Zarezerwowaliśmy dla Ciebie: {{offer}} ({{provider}}).",
@@ -959,6 +966,7 @@ export const pl = {
         series_many: "Nowa seria rezerwacji ({{count}} terminów): {{offer}} dla {{resident}}.",
         series_other: "Nowa seria rezerwacji ({{count}} terminu): {{offer}} dla {{resident}}.",
       },
+      coordinator: { change_request: "{{resident}} prosi o zmianę wizyty: {{offer}} ({{provider}})." },
       reason: "Powód: {{reason}}",
       questions: "W razie pytań zadzwoń do {{centre}}.",
     },

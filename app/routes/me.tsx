@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { FeedSubscription } from "~/components/FeedSubscription";
 import { Notice } from "~/components/Notice";
-import { cancelBooking, listResidentBookings } from "~/modules/booking/bookings.server";
+import { cancelBooking, listResidentBookings, requestBookingChange } from "~/modules/booking/bookings.server";
 import { getCurrentPlanForResident } from "~/modules/plans/plans.server";
 import { getFeedStatus, regenerateFeedToken } from "~/modules/booking/calendar-feeds.server";
 import { appUrl } from "~/utils/env.server";
@@ -62,6 +62,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const record = await getOwnResidentRecord(access.user.id, requireCentreId(access));
   if (!record) throw new Response("Not found", { status: 404 });
   const formData = await request.formData();
+  if (formData.get("intent") === "change") {
+    const result = await requestBookingChange({ bookingId: String(formData.get("bookingId") ?? ""), residentId: record.id, message: String(formData.get("message") ?? ""), actor: { userId: access.user.id, email: access.user.email, ip: context.ip } });
+    return { feedUrl: null, cancel: result.ok ? "booking.changeRequested" : `booking.errors.${result.reason}`, cancelOk: result.ok, bookingId: String(formData.get("bookingId")) };
+  }
   if (formData.get("intent") === "cancel") {
     const result = await cancelBooking({
       bookingId: String(formData.get("bookingId") ?? ""),
@@ -154,6 +158,18 @@ export default function ResidentHome() {
                   <br />
                   {b.placeName ? `${b.placeName}, ${b.placeAddress}` : t("availability.noPlace")}
                 </p>
+                <details>
+                  <summary>{t("booking.askChange")}</summary>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="change" />
+                    <input type="hidden" name="bookingId" value={b.id} />
+                    <Field id={`message-${b.id}`} name="message" label={t("booking.changeMessage")} required />
+                    <button type="submit" className="button">
+                      {t("booking.sendChange")}
+                      <span className="visually-hidden">: {b.offerName}</span>
+                    </button>
+                  </Form>
+                </details>
                 <details open={actionData?.bookingId === b.id && !actionData.cancelOk}>
                   <summary>{t("booking.cancel")}</summary>
                   <Form method="post">

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { auditLog, bookings, centreProviders, outbox, residents, slots, waitlistEntries } from "@db/schema";
-import { bookSlot, bookWeeklySeries, cancelBooking, listProviderBookings, recordAttendance } from "~/modules/booking/bookings.server";
+import { bookSlot, bookWeeklySeries, cancelBooking, listProviderBookings, recordAttendance, requestBookingChange } from "~/modules/booking/bookings.server";
 import { queueReminders } from "~/modules/booking/booking-worker.server";
 import { acceptWaitlistOffer, expireWaitlistOffers, joinWaitlist } from "~/modules/booking/waitlist.server";
 import { ruleFormSchema } from "~/modules/capacity/availability-form";
@@ -196,5 +196,17 @@ describe("booking with capacity enforced by the database", () => {
     await approvePlan({ cusId: w.centre.id, planId: plan.planId, actor: w.actor });
     expect(await bookSlot({ cusId: w.centre.id, slotId: second!.id, residentId: w.people[0]!.id, planItemId: item.itemId, actor: w.actor })).toEqual({ ok: false, reason: "outside_plan" });
     expect((await bookSlot({ cusId: w.centre.id, slotId: first!.id, residentId: w.people[0]!.id, planItemId: item.itemId, actor: w.actor })).ok).toBe(true);
+  });
+
+  it("a resident's request to change a visit reaches the centre by email; nobody else's booking can be touched", async () => {
+    const w = await world(2, 2);
+    const booked = await bookSlot({ cusId: w.centre.id, slotId: w.weekly[0]!.id, residentId: w.people[0]!.id, actor: w.actor });
+    if (!booked.ok) throw new Error(booked.reason);
+    expect(await requestBookingChange({ bookingId: booked.bookingId, residentId: w.people[1]!.id, message: "Inny dzień", actor: w.actor })).toEqual({ ok: false, reason: "not_found" });
+    expect(await requestBookingChange({ bookingId: booked.bookingId, residentId: w.people[0]!.id, message: " ", actor: w.actor })).toEqual({ ok: false, reason: "message_required" });
+    expect(await requestBookingChange({ bookingId: booked.bookingId, residentId: w.people[0]!.id, message: "Proszę o czwartek", actor: w.actor })).toEqual({ ok: true });
+    const requests = (await t.db.select().from(outbox).where(eq(outbox.cusId, w.centre.id))).filter((m) => (m.payload as { props: { kind: string } }).props.kind === "change_request");
+    expect(requests).toHaveLength(1);
+    expect((requests[0]!.payload as { to: string; props: { reason: string } }).props.reason).toBe("Proszę o czwartek");
   });
 });

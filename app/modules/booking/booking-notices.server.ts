@@ -10,7 +10,7 @@ import { isLocale } from "~/utils/i18n";
  * unless they asked not to be contacted or have no email, and to the provider. The resident's email is in
  * their language when the portal has it (Polish otherwise).
  */
-export async function enqueueBookingNotices(db: Database, input: { bookingIds: string[]; kind: BookingNoticeKind; reason?: string | null }) {
+export async function enqueueBookingNotices(db: Database, input: { bookingIds: string[]; kind: BookingNoticeKind; reason?: string | null; coordinatorEmail?: string }) {
   if (input.bookingIds.length === 0) return;
   const rows = await db
     .select({
@@ -51,6 +51,11 @@ export async function enqueueBookingNotices(db: Database, input: { bookingIds: s
     startsAt: rows.map((r) => r.startsAt.toISOString()),
     reason: input.reason ?? null,
   };
+  if (input.kind === "change_request") {
+    // Only the coordinator is told; they arrange the change with the resident and the provider.
+    if (input.coordinatorEmail) await enqueueEmail(db, { to: input.coordinatorEmail, template: "booking-notice", props: { ...common, locale: "pl", audience: "coordinator", recipientName: null } }, { cusId: first.cusId });
+    return;
+  }
   if (first.residentEmail && first.contactPreference !== "do_not_contact") {
     await enqueueEmail(
       db,

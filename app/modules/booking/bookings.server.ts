@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
-import { bookingSeries, bookings, locations, offerRevisions, offers, planItems, plans, providerOrganisations, residents, slotHolds, slots } from "@db/schema";
+import { bookingSeries, bookings, centres, locations, offerRevisions, offers, planItems, plans, providerOrganisations, residents, slotHolds, slots, users } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { isUniqueViolation } from "~/utils/db-errors";
 import { enqueueBookingNotices } from "./booking-notices.server";
@@ -352,4 +352,24 @@ export async function listNoShowAlerts(cusId: string, db: Database = getDb()) {
     .where(and(eq(bookings.cusId, cusId), eq(bookings.attendance, "no_show")))
     .groupBy(bookings.planItemId, planItems.planId)
     .having(sql`count(*) >= ${NO_SHOW_ALERT}`);
+}
+
+/** The resident asks for a visit to be changed: their coordinator (or the centre) gets the message by email. */
+export async function requestBookingChange(input: { bookingId: string; residentId: string; message: string; actor: BookingActor }, db: Database = getDb()) {
+  if (input.message.trim().length < 3) return { ok: false as const, reason: "message_required" as const };
+  if (!isUuid(input.bookingId)) return { ok: false as const, reason: "not_found" as const };
+  return db.transaction(async (tx) => {
+    const [booking] = await tx.select().from(bookings).where(eq(bookings.id, input.bookingId));
+    if (!booking || booking.residentId !== input.residentId) return { ok: false as const, reason: "not_found" as const };
+    const [contact] = await tx
+      .select({ coordinatorEmail: users.email, centreEmail: centres.email })
+      .from(centres)
+      .leftJoin(planItems, eq(planItems.id, sql`${booking.planItemId}::uuid`))
+      .leftJoin(plans, eq(plans.id, planItems.planId))
+      .leftJoin(users, eq(users.id, plans.coordinatorUserId))
+      .where(eq(centres.id, booking.cusId));
+    await enqueueBookingNotices(tx, { bookingIds: [booking.id], kind: "change_request", reason: input.message.trim(), coordinatorEmail: contact?.coordinatorEmail ?? contact?.centreEmail });
+    await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: booking.cusId, action: "booking.change_requested", entityType: "booking", entityId: booking.id, after: { message: input.message.trim() } });
+    return { ok: true as const };
+  });
 }
