@@ -177,8 +177,8 @@ test("a provider cannot open a resident's record or a plan by URL; a resident se
 test("a coordinator books a resident straight from a free slot on the shared calendar", async ({ page }) => {
   await signIn(page, demo("koordynator"));
   // Teresa Kozłowska's active demo plan includes the psychologist: pick a free slot of that offer next week.
-  // The psychologist works on Tuesdays; take the Tuesday at least a week ahead.
-  let ahead = 7;
+  // The psychologist works on Tuesdays; take one two weeks ahead (the calendar test closes next week's).
+  let ahead = 14;
   while (new Date(`${isoDay(ahead)}T12:00:00Z`).getUTCDay() !== 2) ahead += 1;
   await page.goto(`/calendar?q=psycholog+dorosli&bookable=1&day=${isoDay(ahead)}`);
   await page.getByRole("table").getByRole("link").last().click();
