@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { addDays, formatISO } from "date-fns";
+import { FilterSelect } from "~/components/FilterSelect";
 import { SlotCalendar } from "~/components/SlotCalendar";
 import { SlotTable } from "~/components/SlotTable";
 import { warsawInstant } from "~/modules/capacity/availability";
@@ -82,61 +83,11 @@ export default function SharedCalendar() {
             <label htmlFor="f-q">{t("catalogue.search")}</label>
             <input id="f-q" name="q" type="search" defaultValue={d.filter.q ?? ""} />
           </div>
-          <div className="field">
-            <label htmlFor="f-area">{t("catalogue.area")}</label>
-            <select id="f-area" name="area" defaultValue={d.filter.area ?? ""}>
-              <option value="">{t("catalogue.any")}</option>
-              {statutoryAreas.map((a) => (
-                <option key={a} value={a}>
-                  {a}. {t(`areas.${a}` as "areas.1")}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-offer">{t("calendar.offer")}</label>
-            <select id="f-offer" name="offer" defaultValue={d.filter.offer ?? ""}>
-              <option value="">{t("catalogue.any")}</option>
-              {d.offers.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-provider">{t("calendar.provider")}</label>
-            <select id="f-provider" name="provider" defaultValue={d.filter.provider ?? ""}>
-              <option value="">{t("catalogue.any")}</option>
-              {d.providers.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-gmina">{t("catalogue.gmina")}</label>
-            <select id="f-gmina" name="gmina" defaultValue={d.filter.gmina ?? ""}>
-              <option value="">{t("catalogue.any")}</option>
-              {d.gminas.map((g) => (
-                <option key={g} value={g}>
-                  {g}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-mode">{t("catalogue.mode")}</label>
-            <select id="f-mode" name="mode" defaultValue={d.filter.mode ?? ""}>
-              <option value="">{t("catalogue.any")}</option>
-              {deliveryModes.map((m) => (
-                <option key={m} value={m}>
-                  {t(`deliveryModes.${m}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="area" label={t("catalogue.area")} value={d.filter.area} options={statutoryAreas.map((a) => ({ value: String(a), label: `${a}. ${t(`areas.${a}` as "areas.1")}` }))} />
+          <FilterSelect name="offer" label={t("calendar.offer")} value={d.filter.offer} options={d.offers.map((o) => ({ value: o.id, label: o.name }))} />
+          <FilterSelect name="provider" label={t("calendar.provider")} value={d.filter.provider} options={d.providers.map((p) => ({ value: p.id, label: p.name }))} />
+          <FilterSelect name="gmina" label={t("catalogue.gmina")} value={d.filter.gmina} options={d.gminas.map((g) => ({ value: g, label: g }))} />
+          <FilterSelect name="mode" label={t("catalogue.mode")} value={d.filter.mode} options={deliveryModes.map((m) => ({ value: m, label: t(`deliveryModes.${m}`) }))} />
         </div>
         <label className="checkbox-line">
           <input type="checkbox" name="bookable" value="1" defaultChecked={d.filter.bookable === "1"} /> {t("calendar.onlyFree")}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FilterSelect } from "~/components/FilterSelect";
 import { accessibilityFeatures, deliveryModes, offerLanguages, providerLegalForms, statutoryAreas, targetGroups } from "~/modules/directory/areas";
 import { catalogueChoices, searchCatalogue } from "~/modules/directory/catalogue.server";
 import { parseCatalogueFilter } from "~/modules/directory/catalogue-filter";
@@ -21,23 +22,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cusId === staffCusId ? { ...r, internal: { priceGrosze, changePending } } : { ...r, internal: null },
   );
   return { filter, ...result, rows, choices };
-}
-
-function Select({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: { value: string; label: string }[] }) {
-  const t = useT();
-  return (
-    <div className="field">
-      <label htmlFor={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name} defaultValue={value ?? ""}>
-        <option value="">{t("catalogue.any")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export default function Catalogue() {
@@ -70,20 +54,20 @@ export default function Catalogue() {
         <details className="filters-details" open={Boolean(filter.area || filter.gmina || filter.mode || filter.target || filter.fee || filter.packageId || filter.providerKind || filter.accessibility || filter.language)}>
           <summary>{t("catalogue.filters")}</summary>
           <div className="filters__grid">
-            <Select name="area" label={t("catalogue.area")} value={filter.area ? String(filter.area) : undefined} options={statutoryAreas.map((a) => ({ value: String(a), label: `${a}. ${t(`areas.${a}`)}` }))} />
-            <Select name="package" label={t("catalogue.package")} value={filter.packageId} options={choices.packages.map((p) => ({ value: p.id, label: p.name }))} />
-            <Select name="gmina" label={t("catalogue.gmina")} value={filter.gmina} options={choices.gminas.map((g) => ({ value: g, label: g }))} />
-            <Select name="mode" label={t("catalogue.mode")} value={filter.mode} options={deliveryModes.map((m) => ({ value: m, label: t(`deliveryModes.${m}`) }))} />
-            <Select name="target" label={t("catalogue.target")} value={filter.target} options={targetGroups.map((g) => ({ value: g, label: t(`targetGroups.${g}`) }))} />
-            <Select
+            <FilterSelect name="area" label={t("catalogue.area")} value={filter.area ? String(filter.area) : undefined} options={statutoryAreas.map((a) => ({ value: String(a), label: `${a}. ${t(`areas.${a}`)}` }))} />
+            <FilterSelect name="package" label={t("catalogue.package")} value={filter.packageId} options={choices.packages.map((p) => ({ value: p.id, label: p.name }))} />
+            <FilterSelect name="gmina" label={t("catalogue.gmina")} value={filter.gmina} options={choices.gminas.map((g) => ({ value: g, label: g }))} />
+            <FilterSelect name="mode" label={t("catalogue.mode")} value={filter.mode} options={deliveryModes.map((m) => ({ value: m, label: t(`deliveryModes.${m}`) }))} />
+            <FilterSelect name="target" label={t("catalogue.target")} value={filter.target} options={targetGroups.map((g) => ({ value: g, label: t(`targetGroups.${g}`) }))} />
+            <FilterSelect
               name="kind"
               label={t("catalogue.providerKind")}
               value={filter.providerKind}
               options={[...providerLegalForms.map((f) => ({ value: f, label: t(`legalForms.${f}`) })), { value: "centre", label: t("catalogue.centreOwn") }]}
             />
-            <Select name="fee" label={t("catalogue.fee")} value={filter.fee} options={[{ value: "free", label: t("catalogue.feeFree") }, { value: "paid", label: t("catalogue.feePaid") }]} />
-            <Select name="access" label={t("catalogue.accessibility")} value={filter.accessibility} options={accessibilityFeatures.map((a) => ({ value: a, label: t(`accessibility.${a}`) }))} />
-            <Select name="lang" label={t("catalogue.language")} value={filter.language} options={offerLanguages.map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
+            <FilterSelect name="fee" label={t("catalogue.fee")} value={filter.fee} options={[{ value: "free", label: t("catalogue.feeFree") }, { value: "paid", label: t("catalogue.feePaid") }]} />
+            <FilterSelect name="access" label={t("catalogue.accessibility")} value={filter.accessibility} options={accessibilityFeatures.map((a) => ({ value: a, label: t(`accessibility.${a}`) }))} />
+            <FilterSelect name="lang" label={t("catalogue.language")} value={filter.language} options={offerLanguages.map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
             <div className="field">
               <label htmlFor="f-sort">{t("catalogue.sort")}</label>
               <select id="f-sort" name="sort" defaultValue={filter.sort}>

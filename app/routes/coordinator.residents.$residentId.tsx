@@ -6,7 +6,7 @@ import { Notice } from "~/components/Notice";
 import { listResidentBookings } from "~/modules/booking/bookings.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { planFormSchema, planPeriodLimits } from "~/modules/plans/plan-form";
-import { createPlan, listApplications, listResidentPlans, recordApplication } from "~/modules/plans/plans.server";
+import { createPlan, decideApplication, listApplications, listResidentPlans, recordApplication } from "~/modules/plans/plans.server";
 import { readResidentRecord } from "~/modules/plans/residents.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { fieldErrors, formValues } from "~/utils/forms";
@@ -46,6 +46,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const values = formValues(formData);
   const residentId = params.residentId ?? "";
+  if (values.intent === "decide") {
+    const outcome = values.outcome === "information" || values.outcome === "single_service" || values.outcome === "declined" ? values.outcome : null;
+    if (!outcome) return data({ form: `decide-${values.applicationId}`, errors: { outcome: "residents.errors.outcome" }, values }, { status: 400 });
+    const result = await decideApplication({ cusId, applicationId: values.applicationId ?? "", outcome, declineReason: values.declineReason || null, actor });
+    if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
+    if (!result.ok) return data({ form: `decide-${values.applicationId}`, errors: { declineReason: `residents.errors.${result.reason}` }, values }, { status: 400 });
+    throw redirect(`/coordinator/residents/${residentId}?saved=decision`);
+  }
   if (values.intent === "application") {
     const parsed = applicationSchema.safeParse(values);
     if (!parsed.success) return data({ form: "application", errors: fieldErrors(parsed.error), values }, { status: 400 });
@@ -62,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ResidentRecord() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>() as { form: string; errors: Record<string, string>; values: Record<string, string> } | undefined;
   const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
@@ -82,7 +90,7 @@ export default function ResidentRecord() {
         {r.firstName} {r.lastName}
       </h1>
       {params.get("created") ? <Notice kind="success">{t("residents.created")}</Notice> : null}
-      {params.get("saved") ? <Notice kind="success">{t("residents.applicationSaved")}</Notice> : null}
+      {params.get("saved") ? <Notice kind="success">{t(params.get("saved") === "decision" ? "residents.decisionSaved" : "residents.applicationSaved")}</Notice> : null}
       <section className="panel" aria-labelledby="record-title">
         <h2 id="record-title">{t("residents.recordTitle")}</h2>
         <dl className="details">
@@ -113,7 +121,22 @@ export default function ResidentRecord() {
               <div className="muted">
                 {t(`residents.outcome.${a.outcome}` as "residents.outcome.pending")}
                 {a.outcome === "pending" ? ` · ${t("residents.planDue", { date: formatDate(a.planDueOn, locale) })}` : ""}
+                {a.declineReason ? ` · ${a.declineReason}` : ""}
               </div>
+              {a.outcome === "pending" ? (
+                <details open={!!state(`decide-${a.id}`)}>
+                  <summary>{t("residents.decide")}</summary>
+                  <Form method="post" noValidate className="inline-form">
+                    <input type="hidden" name="intent" value="decide" />
+                    <input type="hidden" name="applicationId" value={a.id} />
+                    <SelectField id={`outcome-${a.id}`} name="outcome" label={t("residents.outcomeLabel")} defaultValue={val(`decide-${a.id}`, "outcome", "information")} error={err(`decide-${a.id}`, "outcome")} options={["information", "single_service", "declined"].map((o) => ({ value: o, label: t(`residents.outcome.${o}` as "residents.outcome.pending") }))} />
+                    <Field id={`decline-${a.id}`} name="declineReason" label={t("residents.declineReason")} defaultValue={val(`decide-${a.id}`, "declineReason")} error={err(`decide-${a.id}`, "declineReason")} />
+                    <button type="submit" className="button">
+                      {t("residents.saveDecision")}
+                    </button>
+                  </Form>
+                </details>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { auditLog, centreProviders, plans } from "@db/schema";
-import { createPlan, addPlanItem, approvePlan, recordPlanVersion, getPlan } from "~/modules/plans/plans.server";
+import { addPlanItem, approvePlan, createPlan, decideApplication, getPlan, recordApplication, recordPlanVersion } from "~/modules/plans/plans.server";
 import { residentFormSchema } from "~/modules/plans/resident-form";
 import { createResident, readResidentRecord } from "~/modules/plans/residents.server";
 import { reviewOffer, submitOffer } from "~/modules/directory/offers.server";
@@ -71,5 +71,16 @@ describe("residents and plans", () => {
     expect(found?.plan.version).toBe(2);
     expect(found?.versions[0]).toMatchObject({ number: 1, reason: "Przegląd po 3 miesiącach" });
     expect((found?.versions[0]?.snapshot as { items: { units: number }[] }).items[0]?.units).toBe(15);
+  });
+
+  it("an application can be declined only with a reason, and decided once", async () => {
+    const w = await world();
+    const created = await createResident({ cusId: w.centre.id, resident: resident(), confirmDuplicate: false, actor: w.actor });
+    if (!created.ok) throw new Error(created.reason);
+    const application = await recordApplication({ cusId: w.centre.id, residentId: created.residentId, applicantKind: "family", applicantName: "Córka", needs: "Pomoc w zakupach i sprzątaniu", receivedOn: "2026-11-20", actor: w.actor });
+    if (!application.ok) throw new Error(application.reason);
+    expect(await decideApplication({ cusId: w.centre.id, applicationId: application.applicationId, outcome: "declined", declineReason: " ", actor: w.actor })).toEqual({ ok: false, reason: "reason_required" });
+    expect(await decideApplication({ cusId: w.centre.id, applicationId: application.applicationId, outcome: "declined", declineReason: "Usługa poza obszarem gminy", actor: w.actor })).toEqual({ ok: true });
+    expect(await decideApplication({ cusId: w.centre.id, applicationId: application.applicationId, outcome: "information", declineReason: null, actor: w.actor })).toEqual({ ok: false, reason: "decided" });
   });
 });

@@ -274,3 +274,21 @@ export async function listPlanItemsForOffer(cusId: string, offerId: string, day:
     )
     .orderBy(asc(residents.lastName));
 }
+
+/** Closes an application without a plan: information given, a single service, or declined with a reason. */
+export async function decideApplication(
+  input: { cusId: string; applicationId: string; outcome: "information" | "single_service" | "declined"; declineReason: string | null; actor: PlanActor },
+  db: Database = getDb(),
+): Promise<{ ok: true } | { ok: false; reason: "not_found" | "reason_required" | "decided" }> {
+  if (input.outcome === "declined" && !input.declineReason?.trim()) return { ok: false, reason: "reason_required" };
+  if (!isUuid(input.applicationId)) return { ok: false, reason: "not_found" };
+  return db.transaction(async (tx) => {
+    const [application] = await tx.select().from(applications).where(and(eq(applications.id, input.applicationId), eq(applications.cusId, input.cusId))).for("update");
+    if (!application) return { ok: false as const, reason: "not_found" as const };
+    if (application.outcome !== "pending") return { ok: false as const, reason: "decided" as const };
+    const declineReason = input.outcome === "declined" ? input.declineReason!.trim() : null;
+    await tx.update(applications).set({ outcome: input.outcome, declineReason, decidedAt: new Date() }).where(eq(applications.id, application.id));
+    await recordAudit(tx, audit(input.actor, input.cusId, "application.decided", "application", application.id, { outcome: input.outcome, declineReason }));
+    return { ok: true as const };
+  });
+}
