@@ -7,7 +7,9 @@ import { listResidentBookings } from "~/modules/booking/bookings.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { planFormSchema, planPeriodLimits } from "~/modules/plans/plan-form";
 import { createPlan, decideApplication, listApplications, listResidentPlans, recordApplication } from "~/modules/plans/plans.server";
-import { readResidentRecord } from "~/modules/plans/residents.server";
+import { consentMethods, consentPurposes, type ConsentMethod, type ConsentPurpose } from "~/modules/plans/consents";
+import { giveConsent, listConsents, readResidentRecord, withdrawConsent } from "~/modules/plans/residents.server";
+import { listCentreProviders } from "~/modules/directory/centres.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { fieldErrors, formValues } from "~/utils/forms";
 import { useLocale, useT } from "~/utils/i18n-react";
@@ -27,7 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cusId = requireCentreId(access);
   const record = await readResidentRecord(cusId, params.residentId ?? "", { userId: access.user.id, email: access.user.email, ip: "" });
   if (!record) throw new Response("Not found", { status: 404 });
-  const [applicationRows, planRows, bookingRows] = await Promise.all([listApplications(cusId, record.id), listResidentPlans(record.id), listResidentBookings(record.id)]);
+  const [applicationRows, planRows, bookingRows, consentRows, providers] = await Promise.all([
+    listApplications(cusId, record.id),
+    listResidentPlans(record.id),
+    listResidentBookings(record.id),
+    listConsents(cusId, record.id),
+    listCentreProviders(cusId),
+  ]);
   const today = new Date().toISOString().slice(0, 10);
   return {
     record,
@@ -35,6 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     defaultEnd: planPeriodLimits(today).latestEnd,
     applications: applicationRows.map((a) => ({ ...a, createdAt: a.createdAt.toISOString(), decidedAt: a.decidedAt?.toISOString() ?? null })),
     plans: planRows.map((p) => ({ id: p.id, status: p.status, validFrom: p.validFrom, validTo: p.validTo })),
+    consents: consentRows.map(({ consent, providerName }) => ({ id: consent.id, purpose: consent.purpose, method: consent.method, providerName, givenAt: consent.givenAt.toISOString(), withdrawnAt: consent.withdrawnAt?.toISOString() ?? null })),
+    providers: providers.filter((p) => p.status === "verified").map((p) => ({ value: p.id, label: p.name })),
     bookings: bookingRows.map((b) => ({ ...b, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString() })),
   };
 }
@@ -46,6 +56,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const values = formValues(formData);
   const residentId = params.residentId ?? "";
+  if (values.intent === "consent") {
+    const purpose = (consentPurposes as readonly string[]).includes(values.purpose ?? "") ? (values.purpose as ConsentPurpose) : null;
+    const method = (consentMethods as readonly string[]).includes(values.method ?? "") ? (values.method as ConsentMethod) : null;
+    if (!purpose || !method) return data({ form: "consent", errors: { purpose: "residents.errors.consent" }, values }, { status: 400 });
+    const result = await giveConsent({ cusId, residentId, purpose, providerId: values.providerId || null, method, actor });
+    if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
+    if (!result.ok) return data({ form: "consent", errors: { providerId: "residents.errors.consentProvider" }, values }, { status: 400 });
+    throw redirect(`/coordinator/residents/${residentId}?saved=consent`);
+  }
+  if (values.intent === "withdraw-consent") {
+    await withdrawConsent({ cusId, consentId: values.consentId ?? "", actor });
+    throw redirect(`/coordinator/residents/${residentId}?saved=consent`);
+  }
   if (values.intent === "decide") {
     const outcome = values.outcome === "information" || values.outcome === "single_service" || values.outcome === "declined" ? values.outcome : null;
     if (!outcome) return data({ form: `decide-${values.applicationId}`, errors: { outcome: "residents.errors.outcome" }, values }, { status: 400 });
@@ -90,7 +113,7 @@ export default function ResidentRecord() {
         {r.firstName} {r.lastName}
       </h1>
       {params.get("created") ? <Notice kind="success">{t("residents.created")}</Notice> : null}
-      {params.get("saved") ? <Notice kind="success">{t(params.get("saved") === "decision" ? "residents.decisionSaved" : "residents.applicationSaved")}</Notice> : null}
+      {params.get("saved") ? <Notice kind="success">{t(params.get("saved") === "decision" ? "residents.decisionSaved" : params.get("saved") === "consent" ? "residents.consentSaved" : "residents.applicationSaved")}</Notice> : null}
       <section className="panel" aria-labelledby="record-title">
         <h2 id="record-title">{t("residents.recordTitle")}</h2>
         <dl className="details">
@@ -108,6 +131,45 @@ export default function ResidentRecord() {
           <dd>{r.accessNeeds ?? "—"}</dd>
         </dl>
         <p className="muted">{t("residents.readAudited")}</p>
+      </section>
+
+      <section className="panel" aria-labelledby="consents-title">
+        <h2 id="consents-title">{t("residents.consents")}</h2>
+        {d.consents.length === 0 ? <p>{t("residents.noConsents")}</p> : null}
+        <ul className="plain-list">
+          {d.consents.map((c) => (
+            <li key={c.id}>
+              <strong>{t(`residents.consentPurpose.${c.purpose}` as "residents.consentPurpose.services")}</strong>
+              {c.providerName ? ` – ${c.providerName}` : ""} · {t(`residents.consentMethod.${c.method}` as "residents.consentMethod.paper")} · {formatDate(c.givenAt, locale)}
+              {c.withdrawnAt ? (
+                <strong> · {t("residents.withdrawn", { date: formatDate(c.withdrawnAt, locale) })}</strong>
+              ) : (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="withdraw-consent" />
+                  <input type="hidden" name="consentId" value={c.id} />
+                  <button type="submit" className="button">
+                    {t("residents.withdraw")}
+                    <span className="visually-hidden">: {t(`residents.consentPurpose.${c.purpose}` as "residents.consentPurpose.services")}</span>
+                  </button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+        <details open={!!state("consent")}>
+          <summary>{t("residents.recordConsent")}</summary>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="consent" />
+            <div className="grid-fields">
+              <SelectField name="purpose" label={t("residents.consentPurposeLabel")} defaultValue={val("consent", "purpose", "services")} error={err("consent", "purpose")} options={consentPurposes.map((p) => ({ value: p, label: t(`residents.consentPurpose.${p}` as "residents.consentPurpose.services") }))} />
+              <SelectField name="providerId" label={t("residents.consentProvider")} defaultValue={val("consent", "providerId")} error={err("consent", "providerId")} options={[{ value: "", label: "—" }, ...d.providers]} />
+              <SelectField name="method" label={t("residents.consentMethodLabel")} defaultValue={val("consent", "method", "paper")} options={consentMethods.map((m) => ({ value: m, label: t(`residents.consentMethod.${m}` as "residents.consentMethod.paper") }))} />
+            </div>
+            <button type="submit" className="button">
+              {t("residents.saveConsent")}
+            </button>
+          </Form>
+        </details>
       </section>
 
       <section className="panel" aria-labelledby="applications-title">

@@ -38,8 +38,9 @@ export const residents = pgTable(
   ],
 );
 
-export const consentPurposes = ["services", "share_with_provider", "email_notifications"] as const;
-export type ConsentPurpose = (typeof consentPurposes)[number];
+import { consentPurposes, type ConsentPurpose } from "../../app/modules/plans/consents";
+
+export { consentPurposes, type ConsentPurpose };
 
 /** Consent by purpose, with when and how it was given and withdrawn (RODO). */
 export const residentConsents = pgTable(

@@ -31,6 +31,14 @@ test("application → two-item plan → director approves → series and single 
   await page.getByRole("link", { name: "Jabłońska Stanisława" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Stanisława Jabłońska" })).toBeVisible();
 
+  // Consent to share data with the provider who will deliver, given on paper.
+  await page.getByText("Zapisz zgodę", { exact: true }).first().click();
+  await page.getByLabel("Cel", { exact: true }).selectOption("share_with_provider");
+  await page.getByLabel("Usługodawca (przy udostępnieniu danych)").selectOption({ label: "Fundacja Pomocna Dłoń" });
+  await page.getByRole("button", { name: "Zapisz zgodę" }).click();
+  await expect(page.getByRole("status")).toHaveText("Zapisano zmianę zgód.");
+  await expect(page.getByText("Udostępnienie danych usługodawcy").first()).toBeVisible();
+
   // Application with the 30-day deadline.
   await page.getByText("Zapisz wniosek", { exact: true }).first().click();
   await page.getByLabel("Opis potrzeb").fill("Samotna, po udarze; potrzebuje wsparcia psychologa i pomocy w domu.");

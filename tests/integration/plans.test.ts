@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { auditLog, centreProviders, plans } from "@db/schema";
 import { addPlanItem, approvePlan, createPlan, decideApplication, getPlan, recordApplication, recordPlanVersion } from "~/modules/plans/plans.server";
 import { residentFormSchema } from "~/modules/plans/resident-form";
-import { createResident, readResidentRecord } from "~/modules/plans/residents.server";
+import { createResident, giveConsent, listConsents, readResidentRecord, withdrawConsent } from "~/modules/plans/residents.server";
 import { reviewOffer, submitOffer } from "~/modules/directory/offers.server";
 import { draftOffer, offerContent } from "../fixtures/offers";
 import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
@@ -82,5 +82,19 @@ describe("residents and plans", () => {
     expect(await decideApplication({ cusId: w.centre.id, applicationId: application.applicationId, outcome: "declined", declineReason: " ", actor: w.actor })).toEqual({ ok: false, reason: "reason_required" });
     expect(await decideApplication({ cusId: w.centre.id, applicationId: application.applicationId, outcome: "declined", declineReason: "Usługa poza obszarem gminy", actor: w.actor })).toEqual({ ok: true });
     expect(await decideApplication({ cusId: w.centre.id, applicationId: application.applicationId, outcome: "information", declineReason: null, actor: w.actor })).toEqual({ ok: false, reason: "decided" });
+  });
+
+  it("records consents by purpose, with the provider for sharing, and keeps withdrawn ones with the date", async () => {
+    const w = await world();
+    const created = await createResident({ cusId: w.centre.id, resident: resident(), confirmDuplicate: false, actor: w.actor });
+    if (!created.ok) throw new Error(created.reason);
+    expect(await giveConsent({ cusId: w.centre.id, residentId: created.residentId, purpose: "share_with_provider", providerId: null, method: "paper", actor: w.actor })).toEqual({ ok: false, reason: "provider_required" });
+    expect(await giveConsent({ cusId: w.centre.id, residentId: created.residentId, purpose: "email_notifications", providerId: null, method: "in_person", actor: w.actor })).toEqual({ ok: true });
+    const [given] = await listConsents(w.centre.id, created.residentId);
+    expect(given?.consent).toMatchObject({ purpose: "email_notifications", method: "in_person", withdrawnAt: null });
+    const other = await world();
+    expect(await withdrawConsent({ cusId: other.centre.id, consentId: given!.consent.id, actor: other.actor })).toEqual({ ok: false });
+    expect(await withdrawConsent({ cusId: w.centre.id, consentId: given!.consent.id, actor: w.actor })).toEqual({ ok: true });
+    expect((await listConsents(w.centre.id, created.residentId))[0]?.consent.withdrawnAt).not.toBeNull();
   });
 });

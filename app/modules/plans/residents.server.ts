@@ -1,8 +1,9 @@
-import { and, asc, count, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { ResidentInput } from "./resident-form";
 import { getDb, type Database } from "@db/client";
-import { residents } from "@db/schema";
+import { providerOrganisations, residentConsents, residents } from "@db/schema";
+import type { ConsentMethod, ConsentPurpose } from "./consents";
 import { escapeLike } from "~/utils/sql-like";
 
 export const RESIDENTS_PAGE_SIZE = 50;
@@ -83,4 +84,46 @@ export async function readResidentRecord(cusId: string, residentId: string, acto
   if (!row) return null;
   await recordAudit(db, { actorUserId: actor.userId, actorEmail: actor.email, ip: actor.ip, cusId, action: "resident.read", entityType: "resident", entityId: row.id });
   return row;
+}
+
+/** The resident's consents by purpose, newest first (withdrawn ones stay, with the date). */
+export async function listConsents(cusId: string, residentId: string, db: Database = getDb()) {
+  return db
+    .select({ consent: residentConsents, providerName: providerOrganisations.name })
+    .from(residentConsents)
+    .leftJoin(providerOrganisations, eq(providerOrganisations.id, residentConsents.providerId))
+    .where(and(eq(residentConsents.cusId, cusId), eq(residentConsents.residentId, residentId)))
+    .orderBy(desc(residentConsents.givenAt));
+}
+
+/** Records a consent for one purpose (sharing data with a provider names the provider). */
+export async function giveConsent(
+  input: { cusId: string; residentId: string; purpose: ConsentPurpose; providerId: string | null; method: ConsentMethod; actor: ResidentActor },
+  db: Database = getDb(),
+) {
+  if (input.purpose === "share_with_provider" && !input.providerId) return { ok: false as const, reason: "provider_required" as const };
+  return db.transaction(async (tx) => {
+    const [resident] = await tx.select({ id: residents.id }).from(residents).where(and(eq(residents.id, input.residentId), eq(residents.cusId, input.cusId)));
+    if (!resident) return { ok: false as const, reason: "not_found" as const };
+    const [row] = await tx
+      .insert(residentConsents)
+      .values({ cusId: input.cusId, residentId: input.residentId, purpose: input.purpose, providerId: input.purpose === "share_with_provider" ? input.providerId : null, method: input.method, recordedBy: input.actor.userId })
+      .returning();
+    await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: input.cusId, action: "consent.given", entityType: "resident", entityId: input.residentId, after: { purpose: input.purpose, providerId: row!.providerId, method: input.method } });
+    return { ok: true as const };
+  });
+}
+
+export async function withdrawConsent(input: { cusId: string; consentId: string; actor: ResidentActor }, db: Database = getDb()) {
+  if (!/^[0-9a-f-]{36}$/i.test(input.consentId)) return { ok: false as const };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(residentConsents)
+      .set({ withdrawnAt: new Date() })
+      .where(and(eq(residentConsents.id, input.consentId), eq(residentConsents.cusId, input.cusId), isNull(residentConsents.withdrawnAt)))
+      .returning();
+    if (!row) return { ok: false as const };
+    await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: input.cusId, action: "consent.withdrawn", entityType: "resident", entityId: row.residentId, after: { purpose: row.purpose } });
+    return { ok: true as const };
+  });
 }
