@@ -768,6 +768,9 @@ export const en: Messages = {
     },
   },
   plans: {
+    previous: "Follows on from",
+    noPrevious: "A new plan (no previous one)",
+    followsOn: "Follows on from a previous plan – open it",
     printMine: "Get a copy of your plan (to print or save as PDF)",
     statusTitle: "Carrying out the plan",
     activateIntro: "The resident knows and accepts the plan – start it.",

@@ -766,6 +766,9 @@ export const pl = {
     },
   },
   plans: {
+    previous: "Kontynuacja planu",
+    noPrevious: "Nowy plan (bez kontynuacji)",
+    followsOn: "Kontynuacja poprzedniego planu – otwórz poprzedni",
     printMine: "Pobierz kopię planu (do wydruku lub PDF)",
     statusTitle: "Realizacja planu",
     activateIntro: "Mieszkaniec zna i akceptuje plan – rozpocznij realizację.",

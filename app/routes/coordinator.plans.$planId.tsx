@@ -105,6 +105,11 @@ export default function PlanEditor() {
         {t("plans.period", { from: formatDate(d.plan.validFrom, locale), to: formatDate(d.plan.validTo, locale) })} · {t(`plans.status.${d.plan.status}` as "plans.status.draft")} · {t("plans.version", { number: d.plan.version })}
       </p>
       {d.plan.firstReviewOn ? <p>{t("plans.firstReview", { date: formatDate(d.plan.firstReviewOn, locale) })}</p> : null}
+      {d.plan.previousPlanId ? (
+        <p>
+          <Link to={`/coordinator/plans/${d.plan.previousPlanId}`}>{t("plans.followsOn")}</Link>
+        </p>
+      ) : null}
       {params.get("saved") ? <Notice kind="success">{t(`plans.saved.${params.get("saved")}` as "plans.saved.goal")}</Notice> : null}
       {state("approve") ? <Notice kind="error">{t(state("approve")!.errors.form as "plans.errors.empty")}</Notice> : null}
 

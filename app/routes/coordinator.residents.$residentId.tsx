@@ -240,6 +240,16 @@ export default function ResidentRecord() {
             <Field id="plan-validFrom" name="validFrom" type="date" label={t("plans.validFrom")} defaultValue={val("plan", "validFrom", d.today)} error={err("plan", "validFrom")} required />
             <Field id="plan-validTo" name="validTo" type="date" label={t("plans.validTo")} hint={t("plans.periodHint")} defaultValue={val("plan", "validTo", d.defaultEnd)} error={err("plan", "validTo")} required />
           </div>
+          {d.plans.length ? (
+            <SelectField
+              id="plan-previous"
+              name="previousPlanId"
+              label={t("plans.previous")}
+              defaultValue={val("plan", "previousPlanId")}
+              error={err("plan", "previousPlanId")}
+              options={[{ value: "", label: t("plans.noPrevious") }, ...d.plans.map((p) => ({ value: p.id, label: t("plans.period", { from: formatDate(p.validFrom, locale), to: formatDate(p.validTo, locale) }) }))]}
+            />
+          ) : null}
           <label className="checkbox-line">
             <input type="checkbox" name="isFamilyPlan" defaultChecked={val("plan", "isFamilyPlan") === "on"} /> {t("plans.family")}
           </label>
