@@ -37,7 +37,7 @@ test("application → two-item plan → director approves → series and single 
   await page.getByLabel("Usługodawca (przy udostępnieniu danych)").selectOption({ label: "Fundacja Pomocna Dłoń" });
   await page.getByRole("button", { name: "Zapisz zgodę" }).click();
   await expect(page.getByRole("status")).toHaveText("Zapisano zmianę zgód.");
-  await expect(page.getByText("Udostępnienie danych usługodawcy").first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Zgody" }).getByRole("listitem").filter({ hasText: "Udostępnienie danych usługodawcy" })).toBeVisible();
 
   // Application with the 30-day deadline.
   await page.getByText("Zapisz wniosek", { exact: true }).first().click();
