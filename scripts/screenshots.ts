@@ -48,6 +48,14 @@ await coordinator.goto(`${base}/calendar`);
 await coordinator.waitForSelector(".fc-event");
 await coordinator.screenshot({ path: `${out}/shared-calendar.png` });
 
+await coordinator.goto(`${base}/coordinator`);
+await coordinator.screenshot({ path: `${out}/coordinator-desk.png` });
+await coordinator.goto(`${base}/coordinator?q=Wo%C5%BAniak`);
+await coordinator.getByRole("link", { name: "Woźniak Marian" }).click();
+await coordinator.getByRole("region", { name: "Plany (IPUS)" }).getByRole("link").first().click();
+await coordinator.waitForURL(/\/coordinator\/plans\//);
+await coordinator.screenshot({ path: `${out}/plan-editor.png`, fullPage: true });
+
 const provider = await signedIn("uslugodawca");
 await provider.goto(`${base}/provider/calendar`);
 await provider.waitForSelector(".fc-event");
