@@ -768,6 +768,7 @@ export const en: Messages = {
     },
   },
   plans: {
+    progress: "delivered {{delivered}}, booked {{upcoming}}, no-shows {{noShows}}",
     previous: "Follows on from",
     noPrevious: "A new plan (no previous one)",
     followsOn: "Follows on from a previous plan – open it",

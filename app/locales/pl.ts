@@ -766,6 +766,7 @@ export const pl = {
     },
   },
   plans: {
+    progress: "zrealizowano {{delivered}}, zarezerwowano {{upcoming}}, nieobecności {{noShows}}",
     previous: "Kontynuacja planu",
     noPrevious: "Nowy plan (bez kontynuacji)",
     followsOn: "Kontynuacja poprzedniego planu – otwórz poprzedni",

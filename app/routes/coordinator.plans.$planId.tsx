@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, SelectField, TextArea } from "~/components/Field";
 import { Notice } from "~/components/Notice";
+import { planItemProgress } from "~/modules/booking/bookings.server";
 import { listCentreOfferNames } from "~/modules/directory/offers.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { can } from "~/modules/identity/permissions";
@@ -20,13 +21,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cusId = requireCentreId(access);
   const found = await getPlan(cusId, params.planId ?? "");
   if (!found) throw new Response("Not found", { status: 404 });
-  const offers = await listCentreOfferNames(cusId);
+  const [offers, progress] = await Promise.all([listCentreOfferNames(cusId), planItemProgress(found.plan.id)]);
+  const progressOf = new Map(progress.map((p) => [p.planItemId, p]));
   const role = access.membership.role;
   return {
     plan: { ...found.plan, approvedAt: found.plan.approvedAt?.toISOString() ?? null, createdAt: found.plan.createdAt.toISOString(), closedAt: null },
     resident: { id: found.resident.id, name: `${found.resident.firstName} ${found.resident.lastName}` },
     goals: found.goals.map((g) => ({ id: g.id, description: g.description, criteria: g.criteria })),
-    items: found.items.map((i) => ({ id: i.id, offerName: i.offerName, unit: i.unit, providerName: i.providerName, locationName: i.locationName, units: i.units, frequency: i.frequency, validFrom: i.validFrom, validTo: i.validTo })),
+    items: found.items.map((i) => ({
+      id: i.id,
+      offerName: i.offerName,
+      unit: i.unit,
+      providerName: i.providerName,
+      locationName: i.locationName,
+      units: i.units,
+      frequency: i.frequency,
+      validFrom: i.validFrom,
+      validTo: i.validTo,
+      progress: progressOf.get(i.id) ?? { upcoming: 0, delivered: 0, noShows: 0 },
+    })),
     versions: found.versions.map((v) => ({ id: v.id, number: v.number, reason: v.reason, createdAt: v.createdAt.toISOString() })),
     offers,
     canEdit: can(role, "plans.manage"),
@@ -169,6 +182,7 @@ export default function PlanEditor() {
                     <td>{i.providerName ?? t("catalogue.centreOwn")}</td>
                     <td>
                       {i.units} × {t(`units.${i.unit}`)}, {i.frequency}
+                      <div className="muted">{t("plans.progress", { delivered: i.progress.delivered, upcoming: i.progress.upcoming, noShows: i.progress.noShows })}</div>
                     </td>
                     <td>
                       {formatDate(i.validFrom, locale)} – {formatDate(i.validTo, locale)}

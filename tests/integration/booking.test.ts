@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { auditLog, bookings, centreProviders, outbox, residents, slots, waitlistEntries } from "@db/schema";
-import { bookSlot, bookWeeklySeries, cancelBooking, listProviderBookings, recordAttendance, requestBookingChange } from "~/modules/booking/bookings.server";
+import { bookSlot, bookWeeklySeries, cancelBooking, listProviderBookings, planItemProgress, recordAttendance, requestBookingChange } from "~/modules/booking/bookings.server";
 import { queueReminders } from "~/modules/booking/booking-worker.server";
 import { acceptWaitlistOffer, expireWaitlistOffers, joinWaitlist } from "~/modules/booking/waitlist.server";
 import { ruleFormSchema } from "~/modules/capacity/availability-form";
@@ -196,6 +196,7 @@ describe("booking with capacity enforced by the database", () => {
     await approvePlan({ cusId: w.centre.id, planId: plan.planId, actor: w.actor });
     expect(await bookSlot({ cusId: w.centre.id, slotId: second!.id, residentId: w.people[0]!.id, planItemId: item.itemId, actor: w.actor })).toEqual({ ok: false, reason: "outside_plan" });
     expect((await bookSlot({ cusId: w.centre.id, slotId: first!.id, residentId: w.people[0]!.id, planItemId: item.itemId, actor: w.actor })).ok).toBe(true);
+    expect(await planItemProgress(plan.planId)).toEqual([{ planItemId: item.itemId, upcoming: 1, delivered: 0, noShows: 0 }]);
   });
 
   it("a resident's request to change a visit reaches the centre by email; nobody else's booking can be touched", async () => {

@@ -373,3 +373,18 @@ export async function requestBookingChange(input: { bookingId: string; residentI
     return { ok: true as const };
   });
 }
+
+/** Per plan item: booked visits to come, delivered units and no-shows (what the coordinator monitors). */
+export async function planItemProgress(planId: string, db: Database = getDb()) {
+  return db
+    .select({
+      planItemId: bookings.planItemId,
+      upcoming: sql<number>`count(*) filter (where ${bookings.status} = 'active' and ${bookings.startsAt} > now())::int`,
+      delivered: sql<number>`coalesce(sum(${bookings.deliveredUnits}) filter (where ${bookings.attendance} = 'delivered'), 0)::float`,
+      noShows: sql<number>`count(*) filter (where ${bookings.attendance} = 'no_show')::int`,
+    })
+    .from(bookings)
+    .innerJoin(planItems, eq(planItems.id, bookings.planItemId))
+    .where(eq(planItems.planId, planId))
+    .groupBy(bookings.planItemId);
+}
