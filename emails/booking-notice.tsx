@@ -3,7 +3,7 @@ import { formatDateTime } from "../app/utils/format";
 import { getT, type Locale } from "../app/utils/i18n";
 import { EmailLayout } from "./layout";
 
-export type BookingNoticeKind = "confirmed" | "cancelled" | "series" | "reminder" | "change_request";
+export type BookingNoticeKind = "confirmed" | "cancelled" | "series" | "reminder" | "change_request" | "waitlist_offer";
 
 export type BookingNoticeEmailProps = {
   locale: Locale;

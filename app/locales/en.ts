@@ -978,7 +978,7 @@ export const en: Messages = {
       next: "Your coordinator will book the visits and let you know about each one. You can also see the plan and visits in the portal:",
     },
     booking: {
-      subject: { confirmed: "Booked: {{offer}}", cancelled: "Visit cancelled: {{offer}}", series: "Series booked: {{offer}}", reminder: "Reminder: {{offer}} tomorrow", change_request: "Change requested: {{offer}}" },
+      subject: { confirmed: "Booked: {{offer}}", cancelled: "Visit cancelled: {{offer}}", series: "Series booked: {{offer}}", reminder: "Reminder: {{offer}} tomorrow", change_request: "Change requested: {{offer}}", waitlist_offer: "A seat has freed up: {{offer}}" },
       resident: {
         reminder: "A reminder of tomorrow's visit: {{offer}} ({{provider}}).",
         confirmed: "We have booked for you: {{offer}} ({{provider}}).",
@@ -997,7 +997,7 @@ export const en: Messages = {
         series_many: "New series ({{count}} visits): {{offer}} for {{resident}}.",
         series_other: "New series ({{count}} visits): {{offer}} for {{resident}}.",
       },
-      coordinator: { change_request: "{{resident}} asks to change a visit: {{offer}} ({{provider}})." },
+      coordinator: { waitlist_offer: "A seat has freed up for {{resident}} from the waiting list: {{offer}} ({{provider}}). It is held for 24 hours – book it from your desk or pass it on.", change_request: "{{resident}} asks to change a visit: {{offer}} ({{provider}})." },
       reason: "Reason: {{reason}}",
       questions: "If you have questions, call {{centre}}.",
     },

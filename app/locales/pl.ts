@@ -976,7 +976,7 @@ export const pl = {
       next: "Koordynator umówi terminy i da znać o każdej wizycie. Plan i wizyty zobaczysz też w portalu:",
     },
     booking: {
-      subject: { confirmed: "Rezerwacja: {{offer}}", cancelled: "Odwołana wizyta: {{offer}}", series: "Rezerwacja serii: {{offer}}", reminder: "Przypomnienie: jutro {{offer}}", change_request: "Prośba o zmianę: {{offer}}" },
+      subject: { confirmed: "Rezerwacja: {{offer}}", cancelled: "Odwołana wizyta: {{offer}}", series: "Rezerwacja serii: {{offer}}", reminder: "Przypomnienie: jutro {{offer}}", change_request: "Prośba o zmianę: {{offer}}", waitlist_offer: "Zwolniło się miejsce: {{offer}}" },
       resident: {
         reminder: "Przypominamy o jutrzejszej wizycie: {{offer}} ({{provider}}).",
         confirmed: "Zarezerwowaliśmy dla Ciebie: {{offer}} ({{provider}}).",
@@ -995,7 +995,7 @@ export const pl = {
         series_many: "Nowa seria rezerwacji ({{count}} terminów): {{offer}} dla {{resident}}.",
         series_other: "Nowa seria rezerwacji ({{count}} terminu): {{offer}} dla {{resident}}.",
       },
-      coordinator: { change_request: "{{resident}} prosi o zmianę wizyty: {{offer}} ({{provider}})." },
+      coordinator: { waitlist_offer: "Zwolniło się miejsce dla {{resident}} z listy oczekujących: {{offer}} ({{provider}}). Trzymamy je 24 godziny – zarezerwuj je na swoim pulpicie albo przekaż następnej osobie.", change_request: "{{resident}} prosi o zmianę wizyty: {{offer}} ({{provider}})." },
       reason: "Powód: {{reason}}",
       questions: "W razie pytań zadzwoń do {{centre}}.",
     },

@@ -152,6 +152,8 @@ describe("booking with capacity enforced by the database", () => {
     await cancelBooking({ bookingId: booked.bookingId, scope: { cusId: w.centre.id }, by: "coordinator", reason: "Szpital", actor: w.actor });
     const [offered] = await t.db.select().from(waitlistEntries).where(eq(waitlistEntries.residentId, b!.id));
     expect(offered).toMatchObject({ status: "offered", offeredSlotId: slot.id });
+    const told = (await t.db.select().from(outbox).where(eq(outbox.cusId, w.centre.id))).filter((m) => (m.payload as { props: { kind: string } }).props.kind === "waitlist_offer");
+    expect(told.map((m) => (m.payload as { to: string }).to)).toEqual([w.actor.email]);
     // Held for B's coordinator: anyone else is told the slot is full.
     expect(await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: d!.id, actor: other })).toEqual({ ok: false, reason: "full" });
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
-import { offerRevisions, offers, planItems, residents, slotHolds, slots, users, waitlistEntries } from "@db/schema";
+import { centres, locations, offerRevisions, offers, planItems, providerOrganisations, residents, slotHolds, slots, users, waitlistEntries } from "@db/schema";
+import { enqueueEmail } from "~/modules/notifications/outbox.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { isUniqueViolation } from "~/utils/db-errors";
 import { warsawDate } from "~/modules/capacity/availability";
@@ -58,6 +59,7 @@ export async function offerFreedSeat(db: Database, slotId: string, now = new Dat
   const expiresAt = new Date(now.getTime() + WAITLIST_OFFER_HOURS * 3_600_000);
   const [hold] = await db.insert(slotHolds).values({ slotId: slot.id, heldBy: next.entry.coordinatorUserId, expiresAt }).returning();
   await db.update(waitlistEntries).set({ status: "offered", offeredSlotId: slot.id, offerExpiresAt: expiresAt, holdId: hold!.id }).where(eq(waitlistEntries.id, next.entry.id));
+  await tellCoordinator(db, next.entry, slot);
   return next.entry.id;
 }
 
@@ -108,4 +110,49 @@ export async function listWaitlistOffers(cusId: string, coordinatorUserId: strin
     .leftJoin(users, eq(users.id, waitlistEntries.coordinatorUserId))
     .where(and(eq(waitlistEntries.cusId, cusId), eq(waitlistEntries.status, "offered"), eq(waitlistEntries.coordinatorUserId, coordinatorUserId)))
     .orderBy(asc(waitlistEntries.offerExpiresAt));
+}
+
+/** The waiting resident's coordinator learns by email that a seat is held for them. */
+async function tellCoordinator(db: Database, entry: typeof waitlistEntries.$inferSelect, slot: typeof slots.$inferSelect) {
+  if (!entry.coordinatorUserId) return;
+  const [row] = await db
+    .select({
+      email: users.email,
+      centreName: centres.name,
+      offerName: offerRevisions.name,
+      providerName: providerOrganisations.name,
+      firstName: residents.firstName,
+      lastName: residents.lastName,
+      placeName: locations.name,
+    })
+    .from(users)
+    .innerJoin(centres, eq(centres.id, entry.cusId))
+    .innerJoin(offers, eq(offers.id, slot.offerId))
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
+    .innerJoin(residents, eq(residents.id, entry.residentId))
+    .leftJoin(providerOrganisations, eq(providerOrganisations.id, sql`${slot.providerId}::uuid`))
+    .leftJoin(locations, eq(locations.id, sql`${slot.locationId}::uuid`))
+    .where(eq(users.id, entry.coordinatorUserId));
+  if (!row) return;
+  await enqueueEmail(
+    db,
+    {
+      to: row.email,
+      template: "booking-notice",
+      props: {
+        locale: "pl",
+        centreName: row.centreName,
+        audience: "coordinator",
+        recipientName: null,
+        kind: "waitlist_offer",
+        offerName: row.offerName,
+        providerName: row.providerName ?? row.centreName,
+        residentName: `${row.firstName} ${row.lastName}`,
+        place: row.placeName,
+        startsAt: [slot.startsAt.toISOString()],
+        reason: null,
+      },
+    },
+    { cusId: entry.cusId },
+  );
 }
