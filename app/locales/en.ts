@@ -923,7 +923,7 @@ export const en: Messages = {
     noShowCount_few: "{{count}} no-shows",
     noShowCount_many: "{{count}} no-shows",
     noShowCount_other: "{{count}} no-shows",
-    toDo: "To do",
+    agenda: "To do",
     planDue: "plan due {{date}}",
     overdue: "overdue",
     review: "review {{date}}",

@@ -921,7 +921,7 @@ export const pl = {
     noShowCount_few: "{{count}} nieobecności",
     noShowCount_many: "{{count}} nieobecności",
     noShowCount_other: "{{count}} nieobecności",
-    toDo: "Do zrobienia",
+    agenda: "Do zrobienia",
     planDue: "plan do {{date}}",
     overdue: "po terminie",
     review: "przegląd {{date}}",

@@ -103,7 +103,7 @@ export default function CoordinatorHome() {
       ) : null}
       <div className="grid-2">
         <section className="panel" aria-labelledby="due-title">
-          <h2 id="due-title">{t("caseload.toDo")}</h2>
+          <h2 id="due-title">{t("caseload.agenda")}</h2>
           {caseload.pendingApplications.length + caseload.reviewsDue.length + caseload.endingSoon.length === 0 ? <p>{t("desk.nothing")}</p> : null}
           <ul className="plain-list">
             {caseload.pendingApplications.map((a) => (
