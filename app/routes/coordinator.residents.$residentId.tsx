@@ -24,10 +24,10 @@ const applicationSchema = z.object({
   receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "plans.errors.date"),
 });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "plans.manage");
   const cusId = requireCentreId(access);
-  const record = await readResidentRecord(cusId, params.residentId ?? "", { userId: access.user.id, email: access.user.email, ip: "" });
+  const record = await readResidentRecord(cusId, params.residentId ?? "", { userId: access.user.id, email: access.user.email, ip: context.ip });
   if (!record) throw new Response("Not found", { status: 404 });
   const [applicationRows, planRows, bookingRows, consentRows, providers] = await Promise.all([
     listApplications(cusId, record.id),
