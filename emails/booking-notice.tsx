@@ -3,7 +3,7 @@ import { formatDateTime } from "../app/utils/format";
 import { getT, type Locale } from "../app/utils/i18n";
 import { EmailLayout } from "./layout";
 
-export type BookingNoticeKind = "confirmed" | "cancelled" | "series" | "reminder" | "change_request" | "waitlist_offer";
+export type BookingNoticeKind = "confirmed" | "changed" | "cancelled" | "series" | "reminder" | "change_request" | "waitlist_offer";
 
 export type BookingNoticeEmailProps = {
   locale: Locale;
@@ -19,6 +19,8 @@ export type BookingNoticeEmailProps = {
   /** One date for a single booking, several for a series. */
   startsAt: string[];
   reason: string | null;
+  /** For a changed booking: when it was before (that time is no longer booked). */
+  previousStartsAt?: string | null;
 };
 
 export function bookingNoticeSubject({ locale, kind, offerName }: BookingNoticeEmailProps): string {
@@ -40,6 +42,7 @@ export default function BookingNoticeEmail(props: BookingNoticeEmailProps) {
           {props.place ? ` – ${props.place}` : ""}
         </Text>
       ))}
+      {props.previousStartsAt ? <Text>{t("email.booking.previously", { when: formatDateTime(props.previousStartsAt, props.locale) })}</Text> : null}
       {props.reason ? <Text>{t("email.booking.reason", { reason: props.reason })}</Text> : null}
       <Text>{t("email.booking.questions", { centre: props.centreName })}</Text>
     </EmailLayout>

@@ -1,14 +1,15 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field } from "~/components/Field";
+import { Field, SelectField } from "~/components/Field";
 import { Notice } from "~/components/Notice";
-import { bookSlot, bookWeeklySeries, type SeriesOccurrence } from "~/modules/booking/bookings.server";
+import { bookSlot, bookWeeklySeries, cancelBooking, listPlanItemBookings, rescheduleBooking, type SeriesOccurrence } from "~/modules/booking/bookings.server";
 import { joinWaitlist } from "~/modules/booking/waitlist.server";
 import { warsawInstant } from "~/modules/capacity/availability";
 import { toSlotJson } from "~/modules/capacity/slot-json";
 import { computeFreeSlots } from "~/modules/capacity/slots.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { getPlanItem } from "~/modules/plans/plans.server";
+import { formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 
@@ -22,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = new Date().toISOString().slice(0, 10);
   const from = warsawInstant(found.item.validFrom > today ? found.item.validFrom : today, 0);
   const to = warsawInstant(found.item.validTo, 24 * 60);
-  const free = await computeFreeSlots({ scope: { cusId }, from, to, offerId: found.item.offerId, bookableOnly: true, limit: 60 });
+  const [free, visits] = await Promise.all([computeFreeSlots({ scope: { cusId }, from, to, offerId: found.item.offerId, bookableOnly: true, limit: 60 }), listPlanItemBookings(found.item.id)]);
+  const now = Date.now();
   return {
     item: { id: found.item.id, units: found.item.units, frequency: found.item.frequency, validFrom: found.item.validFrom, validTo: found.item.validTo },
     planId: found.plan.id,
@@ -30,10 +32,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     offerName: found.offerName,
     residentName: `${found.firstName} ${found.lastName}`,
     free: free.map(toSlotJson),
+    upcoming: visits.filter((v) => v.status === "active" && v.startsAt.getTime() > now).map(visitJson),
+    history: visits.filter((v) => v.status === "cancelled" || v.startsAt.getTime() <= now).reverse().map(visitJson),
   };
 }
 
-type ActionData = { ok: boolean; message: string; occurrences?: SeriesOccurrence[]; position?: number };
+function visitJson(v: Awaited<ReturnType<typeof listPlanItemBookings>>[number]) {
+  return { id: v.id, startsAt: v.startsAt.toISOString(), status: v.status, attendance: v.attendance, cancelReason: v.cancelReason, late: v.lateCancellation, movedFrom: v.movedFrom?.toISOString() ?? null };
+}
+
+type ActionData = { ok: boolean; message: string; occurrences?: SeriesOccurrence[]; position?: number; bookingId?: string; values?: Record<string, string> };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "plans.manage");
@@ -46,6 +54,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (formData.get("intent") === "waitlist") {
     const joined = await joinWaitlist({ cusId, offerId: found.item.offerId, residentId: found.plan.residentId, planItemId: found.item.id, actor });
     return data<ActionData>({ ok: joined.ok, message: joined.ok ? "waitlist.joined" : `waitlist.errors.${joined.reason}`, position: joined.ok ? joined.position : undefined }, { status: joined.ok ? 200 : 409 });
+  }
+  const intent = formData.get("intent");
+  if (intent === "reschedule" || intent === "cancel") {
+    const bookingId = String(formData.get("bookingId") ?? "");
+    const reason = String(formData.get("reason") ?? "");
+    const values = { slotId, reason };
+    if (intent === "reschedule" && !slotId) return data<ActionData>({ ok: false, message: "booking.errors.chooseSlot", bookingId, values }, { status: 400 });
+    const result =
+      intent === "reschedule"
+        ? await rescheduleBooking({ bookingId, newSlotId: slotId, cusId, reason, actor })
+        : await cancelBooking({ bookingId, scope: { cusId }, by: "coordinator", reason, actor });
+    if (!result.ok && (result.reason === "not_found" || result.reason === "forbidden")) throw new Response("Not found", { status: 404 });
+    const done = intent === "reschedule" ? "booking.rescheduled" : "booking.cancelled";
+    return data<ActionData>({ ok: result.ok, message: result.ok ? done : `booking.errors.${result.reason}`, bookingId, values }, { status: result.ok ? 200 : 409 });
   }
   if (!slotId) return data<ActionData>({ ok: false, message: "booking.errors.chooseSlot" }, { status: 400 });
   if (formData.get("intent") === "series") {
@@ -111,6 +133,63 @@ export default function BookPlanItem() {
           </ul>
         </section>
       ) : null}
+      <section className="panel" aria-labelledby="visits-title">
+        <h2 id="visits-title">{t("booking.itemVisits")}</h2>
+        {d.upcoming.length === 0 ? <p>{t("booking.none")}</p> : null}
+        <ul className="plain-list visit-list">
+          {d.upcoming.map((v) => {
+            const mine = result?.bookingId === v.id ? result : undefined;
+            return (
+              <li key={v.id}>
+                <strong>{when.format(new Date(v.startsAt))}</strong>
+                {v.movedFrom ? <span className="muted"> · {t("booking.movedFrom", { date: formatDateTime(v.movedFrom, locale) })}</span> : null}
+                <details open={!!mine && !mine.ok}>
+                  <summary>
+                    {t("booking.changeOrCancel")}
+                    <span className="visually-hidden">: {when.format(new Date(v.startsAt))}</span>
+                  </summary>
+                  <Form method="post" noValidate>
+                    <input type="hidden" name="bookingId" value={v.id} />
+                    <SelectField
+                      id={`slot-${v.id}`}
+                      name="slotId"
+                      label={t("booking.newTime")}
+                      defaultValue={mine?.values?.slotId ?? ""}
+                      options={[{ value: "", label: "—" }, ...d.free.map((s) => ({ value: s.id, label: `${when.format(new Date(s.startsAt))} · ${t("calendar.free", { count: s.free, capacity: s.capacity })}` }))]}
+                    />
+                    <Field id={`reason-${v.id}`} name="reason" label={t("booking.changeReason")} defaultValue={mine?.values?.reason ?? ""} required />
+                    <div className="button-row">
+                      <button type="submit" name="intent" value="reschedule" className="button button--primary">
+                        {t("booking.reschedule")}
+                      </button>
+                      <button type="submit" name="intent" value="cancel" className="button button--danger">
+                        {t("booking.cancel")}
+                      </button>
+                    </div>
+                  </Form>
+                </details>
+              </li>
+            );
+          })}
+        </ul>
+        {d.history.length ? (
+          <details>
+            <summary>{t("booking.itemHistory", { count: d.history.length })}</summary>
+            <ul className="plain-list">
+              {d.history.map((v) => (
+                <li key={v.id}>
+                  {formatDateTime(v.startsAt, locale)} –{" "}
+                  {v.status === "cancelled"
+                    ? `${t("booking.status.cancelled")}${v.late ? `, ${t("booking.late")}` : ""}${v.cancelReason ? `: ${v.cancelReason}` : ""}`
+                    : v.attendance
+                      ? t(`delivery.${v.attendance === "no_show" ? "noShow" : "delivered"}` as "delivery.delivered")
+                      : t("booking.unrecorded")}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
       {d.planStatus !== "approved" && d.planStatus !== "active" ? <Notice kind="error">{t("booking.errors.outside_plan")}</Notice> : null}
       <Form method="post" className="panel">
         <fieldset className="checkbox-group slot-choices">

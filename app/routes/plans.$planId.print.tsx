@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PlanContent } from "~/components/PlanContent";
 import { getCentre } from "~/modules/directory/centres.server";
 import { requireAccess } from "~/modules/identity/access.server";
 import { getSessionContext } from "~/modules/identity/session.server";
@@ -63,46 +64,7 @@ export default function PrintPlan() {
         </p>
         {d.plan.approvedAt ? <p>{t("print.approved", { date: date(d.plan.approvedAt) })}</p> : null}
       </header>
-      <h2>{t("plans.goals")}</h2>
-      <ol>
-        {d.goals.map((g) => (
-          <li key={g.id}>
-            {g.description}
-            <br />
-            <em>
-              {t("plans.criteria")}: {g.criteria}
-            </em>
-          </li>
-        ))}
-      </ol>
-      <h2>{t("plans.items")}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("plans.service")}</th>
-            <th scope="col">{t("print.who")}</th>
-            <th scope="col">{t("plans.amount")}</th>
-            <th scope="col">{t("plans.dates")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.items.map((i) => (
-            <tr key={i.id}>
-              <td>{i.offerName}</td>
-              <td>
-                {i.providerName ?? d.centre.name}
-                {i.locationName ? `, ${i.locationName}` : ""}
-              </td>
-              <td>
-                {i.units} × {t(`units.${i.unit}` as "units.hour")}, {i.frequency}
-              </td>
-              <td>
-                {date(i.validFrom)} – {date(i.validTo)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PlanContent goals={d.goals} items={d.items} t={t} date={date} centreName={d.centre.name} />
       {d.plan.firstReviewOn ? <p>{t("plans.firstReview", { date: date(d.plan.firstReviewOn) })}</p> : null}
       <p>{t("print.contact", { centre: d.centre.name, phone: d.centre.phone ?? "", email: d.centre.email })}</p>
     </article>

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { auditLog, bookings, centreProviders, outbox, residents, slots, waitlistEntries } from "@db/schema";
-import { bookSlot, bookWeeklySeries, cancelBooking, listProviderBookings, planItemProgress, recordAttendance, requestBookingChange } from "~/modules/booking/bookings.server";
+import { bookSlot, bookWeeklySeries, cancelBooking, listPlanItemBookings, listProviderBookings, planItemProgress, recordAttendance, requestBookingChange, rescheduleBooking } from "~/modules/booking/bookings.server";
 import { queueReminders } from "~/modules/booking/booking-worker.server";
 import { acceptWaitlistOffer, expireWaitlistOffers, joinWaitlist } from "~/modules/booking/waitlist.server";
 import { ruleFormSchema } from "~/modules/capacity/availability-form";
 import { createAvailabilityRule } from "~/modules/capacity/availability.server";
 import { createLocation, reviewOffer, submitOffer } from "~/modules/directory/offers.server";
-import { addPlanItem, approvePlan, createPlan } from "~/modules/plans/plans.server";
+import { addPlanItem, approvePlan, createPlan, removePlanItem } from "~/modules/plans/plans.server";
 import { draftOffer, offerContent } from "../fixtures/offers";
 import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
 import { setupTestDatabase } from "../setup/test-database";
@@ -211,5 +211,59 @@ describe("booking with capacity enforced by the database", () => {
     const requests = (await t.db.select().from(outbox).where(eq(outbox.cusId, w.centre.id))).filter((m) => (m.payload as { props: { kind: string } }).props.kind === "change_request");
     expect(requests).toHaveLength(1);
     expect((requests[0]!.payload as { to: string; props: { reason: string } }).props.reason).toBe("Proszę o czwartek");
+  });
+
+  it("rescheduling takes the new seat before giving up the old one, keeps the history, and sends one 'changed' email", async () => {
+    const w = await world(1, 2);
+    const [first, second, third] = w.weekly;
+    await t.db.update(residents).set({ email: "osoba0@example.org" }).where(eq(residents.id, w.people[0]!.id));
+    const mine = await bookSlot({ cusId: w.centre.id, slotId: first!.id, residentId: w.people[0]!.id, actor: w.actor });
+    const theirs = await bookSlot({ cusId: w.centre.id, slotId: second!.id, residentId: w.people[1]!.id, actor: w.actor });
+    if (!mine.ok || !theirs.ok) throw new Error("setup");
+    const seats = async () => Object.fromEntries((await t.db.select().from(slots).where(eq(slots.offerId, w.offerId))).map((s) => [s.id, s.booked]));
+
+    // The week after is full: nothing changes, the visit stays where it was.
+    expect(await rescheduleBooking({ bookingId: mine.bookingId, newSlotId: second!.id, cusId: w.centre.id, reason: "Prośba mieszkańca", actor: w.actor })).toEqual({ ok: false, reason: "full" });
+    expect(await rescheduleBooking({ bookingId: mine.bookingId, newSlotId: third!.id, cusId: w.centre.id, reason: " ", actor: w.actor })).toEqual({ ok: false, reason: "reason_required" });
+    const other = await makeCentre(t.db);
+    expect(await rescheduleBooking({ bookingId: mine.bookingId, newSlotId: third!.id, cusId: other.id, reason: "Prośba", actor: w.actor })).toEqual({ ok: false, reason: "forbidden" });
+    expect((await seats())[first!.id]).toBe(1);
+
+    const moved = await rescheduleBooking({ bookingId: mine.bookingId, newSlotId: third!.id, cusId: w.centre.id, reason: "Prośba mieszkańca", actor: w.actor });
+    if (!moved.ok) throw new Error(moved.reason);
+    const after = await seats();
+    expect([after[first!.id], after[second!.id], after[third!.id]]).toEqual([0, 1, 1]);
+    const [oldRow] = await t.db.select().from(bookings).where(eq(bookings.id, mine.bookingId));
+    const [newRow] = await t.db.select().from(bookings).where(eq(bookings.id, moved.bookingId));
+    expect(oldRow).toMatchObject({ status: "cancelled", cancelReason: "Prośba mieszkańca", cancelledBy: "coordinator" });
+    expect(newRow).toMatchObject({ status: "active", rescheduledFromId: mine.bookingId, startsAt: third!.startsAt });
+    const mails = (await t.db.select().from(outbox).where(eq(outbox.cusId, w.centre.id))).map((m) => m.payload as { to: string; props: { kind: string; previousStartsAt: string | null } });
+    const changed = mails.filter((m) => m.props.kind === "changed");
+    expect(changed.map((m) => m.to)).toContain("osoba0@example.org");
+    expect(changed[0]!.props.previousStartsAt).toBe(first!.startsAt.toISOString());
+    expect(mails.filter((m) => m.props.kind === "cancelled")).toHaveLength(0);
+    // A moved visit cannot be moved again from its old place.
+    expect(await rescheduleBooking({ bookingId: mine.bookingId, newSlotId: first!.id, cusId: w.centre.id, reason: "Znowu", actor: w.actor })).toEqual({ ok: false, reason: "already_cancelled" });
+  });
+
+  it("taking a service out of an approved plan cancels its future visits and keeps the old plan version", async () => {
+    const w = await world(2, 1);
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const [first, second] = w.weekly;
+    const plan = await createPlan({ cusId: w.centre.id, residentId: w.people[0]!.id, applicationId: null, content: { validFrom: day(first!.startsAt), validTo: day(new Date(first!.startsAt.getTime() + 100 * 86_400_000)), isFamilyPlan: false, previousPlanId: null }, actor: w.actor });
+    if (!plan.ok) throw new Error(plan.reason);
+    const item = await addPlanItem({ cusId: w.centre.id, planId: plan.planId, item: { offerId: w.offerId, locationId: null, units: 4, frequency: "1 × w tygodniu", validFrom: day(first!.startsAt), validTo: day(new Date(first!.startsAt.getTime() + 100 * 86_400_000)) }, actor: w.actor });
+    if (!item.ok) throw new Error("item");
+    await approvePlan({ cusId: w.centre.id, planId: plan.planId, actor: w.actor });
+    for (const slot of [first!, second!]) expect((await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: w.people[0]!.id, planItemId: item.itemId, actor: w.actor })).ok).toBe(true);
+
+    expect(await removePlanItem({ cusId: w.centre.id, planId: plan.planId, itemId: item.itemId, reason: "Mieszkaniec zrezygnował", actor: w.actor })).toEqual({ ok: true, cancelledVisits: 2 });
+    const visits = await listPlanItemBookings(item.itemId);
+    expect(visits.map((v) => [v.status, v.cancelReason])).toEqual([
+      ["cancelled", "Mieszkaniec zrezygnował"],
+      ["cancelled", "Mieszkaniec zrezygnował"],
+    ]);
+    const seats = await t.db.select().from(slots).where(eq(slots.offerId, w.offerId));
+    expect(seats.every((s) => s.booked === 0)).toBe(true);
   });
 });

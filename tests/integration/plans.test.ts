@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { auditLog, centreProviders, plans } from "@db/schema";
-import { addPlanItem, approvePlan, createPlan, decideApplication, getPlan, recordApplication, recordPlanVersion } from "~/modules/plans/plans.server";
+import { addGoal, addPlanItem, approvePlan, createPlan, decideApplication, getPlan, getPlanVersion, recordApplication, removePlanItem } from "~/modules/plans/plans.server";
 import { residentFormSchema } from "~/modules/plans/resident-form";
 import { createResident, giveConsent, listConsents, readResidentRecord, withdrawConsent } from "~/modules/plans/residents.server";
 import { reviewOffer, submitOffer } from "~/modules/directory/offers.server";
@@ -65,12 +66,30 @@ describe("residents and plans", () => {
     expect((await addPlanItem({ cusId: w.centre.id, planId: plan.planId, item: { ...item, units: 15 }, actor: w.actor })).ok).toBe(true);
     expect(await approvePlan({ cusId: w.centre.id, planId: plan.planId, actor: w.directorActor })).toEqual({ ok: true });
 
-    expect(await recordPlanVersion({ cusId: w.centre.id, planId: plan.planId, reason: "", actor: w.actor })).toEqual({ ok: false, reason: "reason_required" });
-    expect(await recordPlanVersion({ cusId: w.centre.id, planId: plan.planId, reason: "Przegląd po 3 miesiącach", actor: w.actor })).toEqual({ ok: true, version: 2 });
+    // An approved plan changes only as a modification with a reason; nothing is added without one.
+    const goal = { description: "Wraca do pracy", criteria: "Umowa o pracę" };
+    expect(await addGoal({ cusId: w.centre.id, planId: plan.planId, goal, actor: w.actor })).toEqual({ ok: false, reason: "reason_required" });
+    expect((await getPlan(w.centre.id, plan.planId))?.goals).toHaveLength(0);
+    expect((await addGoal({ cusId: w.centre.id, planId: plan.planId, goal, reason: "Przegląd po 3 miesiącach", actor: w.actor })).ok).toBe(true);
     const found = await getPlan(w.centre.id, plan.planId);
     expect(found?.plan.version).toBe(2);
+    expect(found?.goals).toHaveLength(1);
     expect(found?.versions[0]).toMatchObject({ number: 1, reason: "Przegląd po 3 miesiącach" });
-    expect((found?.versions[0]?.snapshot as { items: { units: number }[] }).items[0]?.units).toBe(15);
+
+    // The old version stays readable as it was: no goal yet, the item with 15 units.
+    const old = await getPlanVersion(w.centre.id, plan.planId, 1);
+    expect(old?.snapshot.goals).toHaveLength(0);
+    expect(old?.snapshot.items.map((i) => [i.offerName, i.units])).toEqual([["Psycholog", 15]]);
+    expect(await getPlanVersion(w.centre.id, plan.planId, 2)).toBeNull();
+    expect(await getPlanVersion(randomUUID(), plan.planId, 1)).toBeNull();
+
+    const itemId = found!.items[0]!.id;
+    expect(await removePlanItem({ cusId: w.centre.id, planId: plan.planId, itemId, reason: "", actor: w.actor })).toEqual({ ok: false, reason: "reason_required" });
+    expect(await removePlanItem({ cusId: w.centre.id, planId: plan.planId, itemId, reason: "Mieszkaniec zrezygnował", actor: w.actor })).toEqual({ ok: true, cancelledVisits: 0 });
+    const after = await getPlan(w.centre.id, plan.planId);
+    expect(after?.items).toHaveLength(0);
+    expect(after?.plan.version).toBe(3);
+    expect((await getPlanVersion(w.centre.id, plan.planId, 2))?.snapshot.items).toHaveLength(1);
   });
 
   it("an application can be declined only with a reason, and decided once", async () => {

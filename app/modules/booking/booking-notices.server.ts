@@ -10,7 +10,7 @@ import { isLocale } from "~/utils/i18n";
  * unless they asked not to be contacted or have no email, and to the provider. The resident's email is in
  * their language when the portal has it (Polish otherwise).
  */
-export async function enqueueBookingNotices(db: Database, input: { bookingIds: string[]; kind: BookingNoticeKind; reason?: string | null; coordinatorEmail?: string }) {
+export async function enqueueBookingNotices(db: Database, input: { bookingIds: string[]; kind: BookingNoticeKind; reason?: string | null; coordinatorEmail?: string; previousStartsAt?: Date }) {
   if (input.bookingIds.length === 0) return;
   const rows = await db
     .select({
@@ -50,6 +50,7 @@ export async function enqueueBookingNotices(db: Database, input: { bookingIds: s
     place: first.placeName ? `${first.placeName}, ${first.placeStreet}, ${first.placeCity}` : null,
     startsAt: rows.map((r) => r.startsAt.toISOString()),
     reason: input.reason ?? null,
+    previousStartsAt: input.previousStartsAt?.toISOString() ?? null,
   };
   if (input.kind === "change_request") {
     // Only the coordinator is told; they arrange the change with the resident and the provider.

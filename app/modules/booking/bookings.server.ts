@@ -388,3 +388,67 @@ export async function planItemProgress(planId: string, db: Database = getDb()) {
     .where(eq(planItems.planId, planId))
     .groupBy(bookings.planItemId);
 }
+
+export type RescheduleRefusal = BookingRefusal | "forbidden" | "already_cancelled" | "past" | "same_slot" | "other_offer" | "reason_required";
+
+/**
+ * Moves a visit to another slot of the same offer. The new seat is taken first, under both slots' locks, so
+ * the resident never ends up with neither; the old booking is kept as cancelled and the new one points to it
+ * (history). The resident and the provider get one "changed" email, and the freed seat goes to the waiting list.
+ */
+export async function rescheduleBooking(
+  input: { bookingId: string; newSlotId: string; cusId: string; reason: string; actor: BookingActor; now?: Date },
+  db: Database = getDb(),
+): Promise<{ ok: true; bookingId: string } | { ok: false; reason: RescheduleRefusal }> {
+  if (!input.reason.trim()) return { ok: false, reason: "reason_required" };
+  if (!isUuid(input.bookingId) || !isUuid(input.newSlotId)) return { ok: false, reason: "not_found" };
+  const now = input.now ?? new Date();
+  const outcome = await db.transaction(async (tx) => {
+    const [old] = await tx.select().from(bookings).where(eq(bookings.id, input.bookingId)).for("update");
+    if (!old) return { ok: false as const, reason: "not_found" as const };
+    if (old.cusId !== input.cusId) return { ok: false as const, reason: "forbidden" as const };
+    if (old.status === "cancelled") return { ok: false as const, reason: "already_cancelled" as const };
+    if (old.startsAt <= now) return { ok: false as const, reason: "past" as const };
+    if (old.slotId === input.newSlotId) return { ok: false as const, reason: "same_slot" as const };
+    // Both slots locked in one order, so two reschedules crossing the same pair cannot deadlock.
+    const locked = await tx.select().from(slots).where(sql`${slots.id} in (${old.slotId}, ${input.newSlotId})`).orderBy(asc(slots.id)).for("update");
+    const target = locked.find((s) => s.id === input.newSlotId);
+    if (!target || target.cusId !== input.cusId) return { ok: false as const, reason: "not_found" as const };
+    if (target.offerId !== old.offerId) return { ok: false as const, reason: "other_offer" as const };
+    const booked = await bookSlot({ cusId: input.cusId, slotId: target.id, residentId: old.residentId, planItemId: old.planItemId, seriesId: old.seriesId, actor: input.actor, now, notify: false }, tx);
+    if (!booked.ok) return booked;
+    const late = old.startsAt.getTime() - now.getTime() < LATE_CANCELLATION_HOURS * 3_600_000;
+    await tx
+      .update(bookings)
+      .set({ status: "cancelled", cancelledAt: now, cancelReason: input.reason.trim(), cancelledBy: "coordinator", lateCancellation: late, sequence: sql`${bookings.sequence} + 1`, updatedAt: now })
+      .where(eq(bookings.id, old.id));
+    await tx.update(bookings).set({ rescheduledFromId: old.id }).where(eq(bookings.id, booked.bookingId));
+    await tx.update(slots).set({ booked: sql`${slots.booked} - 1` }).where(eq(slots.id, old.slotId));
+    await recordAudit(tx, {
+      actorUserId: input.actor.userId,
+      actorEmail: input.actor.email,
+      ip: input.actor.ip,
+      cusId: old.cusId,
+      action: "booking.rescheduled",
+      entityType: "booking",
+      entityId: booked.bookingId,
+      before: { bookingId: old.id, startsAt: old.startsAt.toISOString() },
+      after: { slotId: target.id, startsAt: target.startsAt.toISOString(), reason: input.reason.trim() },
+    });
+    await enqueueBookingNotices(tx, { bookingIds: [booked.bookingId], kind: "changed", reason: input.reason.trim(), previousStartsAt: old.startsAt });
+    await offerFreedSeat(tx, old.slotId, now);
+    return { ok: true as const, bookingId: booked.bookingId };
+  });
+  return outcome;
+}
+
+/** A plan item's visits, soonest first, with where each came from when it was moved (for the booking page). */
+export async function listPlanItemBookings(planItemId: string, db: Database = getDb()) {
+  if (!isUuid(planItemId)) return [];
+  const previous = sql<Date | null>`(select p.starts_at from ${bookings} p where p.id = ${bookings.rescheduledFromId})`.mapWith(bookings.startsAt);
+  return db
+    .select({ id: bookings.id, startsAt: bookings.startsAt, endsAt: bookings.endsAt, status: bookings.status, attendance: bookings.attendance, cancelReason: bookings.cancelReason, lateCancellation: bookings.lateCancellation, residentId: bookings.residentId, movedFrom: previous })
+    .from(bookings)
+    .where(eq(bookings.planItemId, planItemId))
+    .orderBy(asc(bookings.startsAt));
+}

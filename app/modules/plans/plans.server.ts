@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
-import { applications, centres, locations, offerRevisions, offers, planGoals, planItems, plans, planVersions, providerOrganisations, residents } from "@db/schema";
+import { applications, bookings, centres, locations, offerRevisions, offers, planGoals, planItems, plans, planVersions, providerOrganisations, residents } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { cancelBooking } from "~/modules/booking/bookings.server";
 import { enqueueEmail } from "~/modules/notifications/outbox.server";
 import { isLocale } from "~/utils/i18n";
 import { firstReviewDate, maxUnitsUnderLimit, type GoalInput, type PlanInput, type PlanItemInput } from "./plan-form";
@@ -70,23 +71,51 @@ async function planInCentre(db: Database, planId: string, cusId: string) {
   return plan ?? null;
 }
 
-export async function addGoal(input: { cusId: string; planId: string; goal: GoalInput; actor: PlanActor }, db: Database = getDb()) {
-  const plan = await planInCentre(db, input.planId, input.cusId);
+/** Why a change to the plan's content was refused. */
+export type PlanChangeRefusal = "not_found" | "closed" | "reason_required";
+
+/**
+ * Changes to an approved or active plan are modifications: the content before the change is kept as a
+ * readable version with the coordinator's reason, and the plan's version number goes up. A draft changes freely.
+ */
+async function beginChange(tx: Database, input: { cusId: string; planId: string; reason?: string | null; actor: PlanActor }) {
+  if (!isUuid(input.planId)) return { ok: false as const, reason: "not_found" as const };
+  const [plan] = await tx.select().from(plans).where(and(eq(plans.id, input.planId), eq(plans.cusId, input.cusId))).for("update");
   if (!plan) return { ok: false as const, reason: "not_found" as const };
   if (plan.status === "completed" || plan.status === "terminated") return { ok: false as const, reason: "closed" as const };
-  const [goal] = await db.insert(planGoals).values({ planId: plan.id, ...input.goal }).returning();
-  await recordAudit(db, audit(input.actor, input.cusId, "plan.goal_added", "plan", plan.id, input.goal));
-  return { ok: true as const, goalId: goal!.id };
+  if (plan.status === "draft") return { ok: true as const, plan };
+  const reason = input.reason?.trim() ?? "";
+  if (reason.length < 5) return { ok: false as const, reason: "reason_required" as const };
+  await snapshotVersion(tx, plan, reason, input.actor);
+  return { ok: true as const, plan: { ...plan, version: plan.version + 1 } };
 }
 
-export type PlanItemRefusal = "not_found" | "closed" | "offer" | "outside_plan" | { limit: number };
+async function snapshotVersion(tx: Database, plan: typeof plans.$inferSelect, reason: string, actor: PlanActor) {
+  const content = await loadPlanContent(tx, plan.id);
+  const snapshot: PlanSnapshot = { plan: { validFrom: plan.validFrom, validTo: plan.validTo, status: plan.status, isFamilyPlan: plan.isFamilyPlan }, ...content };
+  await tx.insert(planVersions).values({ planId: plan.id, number: plan.version, reason, snapshot, createdBy: actor.userId });
+  await tx.update(plans).set({ version: plan.version + 1 }).where(eq(plans.id, plan.id));
+  await recordAudit(tx, audit(actor, plan.cusId, "plan.modified", "plan", plan.id, { reason, version: plan.version + 1 }));
+}
+
+export async function addGoal(input: { cusId: string; planId: string; goal: GoalInput; reason?: string | null; actor: PlanActor }, db: Database = getDb()) {
+  return db.transaction(async (tx) => {
+    const change = await beginChange(tx, input);
+    if (!change.ok) return change;
+    const [goal] = await tx.insert(planGoals).values({ planId: change.plan.id, ...input.goal }).returning();
+    await recordAudit(tx, audit(input.actor, input.cusId, "plan.goal_added", "plan", change.plan.id, input.goal));
+    return { ok: true as const, goalId: goal!.id };
+  });
+}
+
+export type PlanItemRefusal = PlanChangeRefusal | "offer" | "outside_plan" | { limit: number };
 
 /**
  * Adds a service to the plan: a published offer of the centre, inside the plan's period, within the
- * offer's per-resident limit. Adding to an approved plan needs a modification (see modifyPlan).
+ * offer's per-resident limit. Adding to an approved or active plan is a modification and needs a reason.
  */
 export async function addPlanItem(
-  input: { cusId: string; planId: string; item: PlanItemInput; actor: PlanActor },
+  input: { cusId: string; planId: string; item: PlanItemInput; reason?: string | null; actor: PlanActor },
   db: Database = getDb(),
 ): Promise<{ ok: true; itemId: string } | { ok: false; reason: PlanItemRefusal }> {
   const plan = await planInCentre(db, input.planId, input.cusId);
@@ -102,12 +131,47 @@ export async function addPlanItem(
   const max = maxUnitsUnderLimit(offer.revision, input.item.validFrom, input.item.validTo);
   if (max !== null && input.item.units > max) return { ok: false, reason: { limit: max } };
   const locationId = input.item.locationId && offer.revision.locationIds.includes(input.item.locationId) ? input.item.locationId : (offer.revision.locationIds[0] ?? null);
-  const [item] = await db
-    .insert(planItems)
-    .values({ planId: plan.id, offerId: offer.offer.id, providerId: offer.offer.providerId, locationId, units: input.item.units, frequency: input.item.frequency, validFrom: input.item.validFrom, validTo: input.item.validTo })
-    .returning();
-  await recordAudit(db, audit(input.actor, input.cusId, "plan.item_added", "plan", plan.id, input.item));
-  return { ok: true, itemId: item!.id };
+  return db.transaction(async (tx) => {
+    const change = await beginChange(tx, input);
+    if (!change.ok) return change;
+    const [item] = await tx
+      .insert(planItems)
+      .values({ planId: plan.id, offerId: offer.offer.id, providerId: offer.offer.providerId, locationId, units: input.item.units, frequency: input.item.frequency, validFrom: input.item.validFrom, validTo: input.item.validTo })
+      .returning();
+    await recordAudit(tx, audit(input.actor, input.cusId, "plan.item_added", "plan", plan.id, input.item));
+    return { ok: true as const, itemId: item!.id };
+  });
+}
+
+/**
+ * Takes a service out of the plan. Its future visits are cancelled (the resident and the provider are told
+ * why); delivered visits stay, as they are what settlement pays for.
+ */
+export async function removePlanItem(
+  input: { cusId: string; planId: string; itemId: string; reason?: string | null; actor: PlanActor; now?: Date },
+  db: Database = getDb(),
+): Promise<{ ok: true; cancelledVisits: number } | { ok: false; reason: PlanChangeRefusal }> {
+  if (!isUuid(input.itemId)) return { ok: false, reason: "not_found" };
+  return db.transaction(async (tx) => {
+    const change = await beginChange(tx, input);
+    if (!change.ok) return change;
+    const [item] = await tx
+      .update(planItems)
+      .set({ removedAt: input.now ?? new Date() })
+      .where(and(eq(planItems.id, input.itemId), eq(planItems.planId, change.plan.id), isNull(planItems.removedAt)))
+      .returning();
+    if (!item) return { ok: false as const, reason: "not_found" as const };
+    const future = await tx
+      .select({ id: bookings.id })
+      .from(bookings)
+      .where(and(eq(bookings.planItemId, item.id), eq(bookings.status, "active"), gt(bookings.startsAt, input.now ?? new Date())));
+    const why = input.reason?.trim() || "Usługa usunięta z planu";
+    for (const booking of future) {
+      await cancelBooking({ bookingId: booking.id, scope: { cusId: input.cusId }, by: "coordinator", reason: why, actor: input.actor, now: input.now }, tx);
+    }
+    await recordAudit(tx, audit(input.actor, input.cusId, "plan.item_removed", "plan", change.plan.id, { itemId: item.id, cancelledVisits: future.length }));
+    return { ok: true as const, cancelledVisits: future.length };
+  });
 }
 
 /** The director (or an authorised organiser) approves a draft plan; the first review is set three months on. */
@@ -135,21 +199,21 @@ export async function approvePlan(input: { cusId: string; planId: string; actor:
   });
 }
 
-/**
- * Opens a modification of an approved or active plan: the current goals and items are kept as a readable
- * version with the reason, and the plan's version number goes up.
- */
-export async function recordPlanVersion(input: { cusId: string; planId: string; reason: string; actor: PlanActor }, db: Database = getDb()) {
-  if (input.reason.trim().length < 5) return { ok: false as const, reason: "reason_required" as const };
-  return db.transaction(async (tx) => {
-    const [plan] = await tx.select().from(plans).where(and(eq(plans.id, input.planId), eq(plans.cusId, input.cusId))).for("update");
-    if (!plan) return { ok: false as const, reason: "not_found" as const };
-    const detail = await loadPlanContent(tx, plan.id);
-    await tx.insert(planVersions).values({ planId: plan.id, number: plan.version, reason: input.reason.trim(), snapshot: { plan: { validFrom: plan.validFrom, validTo: plan.validTo, status: plan.status }, ...detail }, createdBy: input.actor.userId });
-    await tx.update(plans).set({ version: plan.version + 1 }).where(eq(plans.id, plan.id));
-    await recordAudit(tx, audit(input.actor, input.cusId, "plan.modified", "plan", plan.id, { reason: input.reason.trim(), version: plan.version + 1 }));
-    return { ok: true as const, version: plan.version + 1 };
-  });
+/** The plan's content as it was, stored with each version. */
+export type PlanSnapshot = {
+  plan: { validFrom: string; validTo: string; status: string; isFamilyPlan?: boolean };
+  goals: { description: string; criteria: string }[];
+  items: { offerName: string; unit: string; providerName: string | null; locationName: string | null; units: number; frequency: string; validFrom: string; validTo: string }[];
+};
+
+/** One earlier version of a plan of the centre, readable as it was. */
+export async function getPlanVersion(cusId: string, planId: string, number: number, db: Database = getDb()) {
+  const plan = await planInCentre(db, planId, cusId);
+  if (!plan || !Number.isInteger(number)) return null;
+  const [version] = await db.select().from(planVersions).where(and(eq(planVersions.planId, plan.id), eq(planVersions.number, number)));
+  if (!version) return null;
+  const [resident] = await db.select({ firstName: residents.firstName, lastName: residents.lastName }).from(residents).where(eq(residents.id, plan.residentId));
+  return { plan, resident: resident!, version: { number: version.number, reason: version.reason, createdAt: version.createdAt }, snapshot: version.snapshot as PlanSnapshot };
 }
 
 async function loadPlanContent(db: Database, planId: string) {

@@ -7,7 +7,7 @@ import { listCentreOfferNames } from "~/modules/directory/offers.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { can } from "~/modules/identity/permissions";
 import { goalSchema, planItemSchema } from "~/modules/plans/plan-form";
-import { addGoal, addPlanItem, approvePlan, changePlanStatus, getPlan, recordPlanVersion } from "~/modules/plans/plans.server";
+import { addGoal, addPlanItem, approvePlan, changePlanStatus, getPlan, removePlanItem } from "~/modules/plans/plans.server";
 import { appUrl } from "~/utils/env.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { fieldErrors, formValues } from "~/utils/forms";
@@ -61,12 +61,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "plans.manage");
   const cusId = requireCentreId(access);
   const actor = { userId: access.user.id, email: access.user.email, ip: context.ip };
+  const reason = values.reason ?? null;
   if (values.intent === "goal") {
     const parsed = goalSchema.safeParse(values);
     if (!parsed.success) return data({ form: "goal", errors: fieldErrors(parsed.error), values }, { status: 400 });
-    const result = await addGoal({ cusId, planId, goal: parsed.data, actor });
-    if (!result.ok) throw new Response("Not found", { status: 404 });
+    const result = await addGoal({ cusId, planId, goal: parsed.data, reason, actor });
+    if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
+    if (!result.ok) return data({ form: "goal", errors: changeError(result.reason), values }, { status: 400 });
     throw redirect(`/coordinator/plans/${planId}?saved=goal`);
+  }
+  if (values.intent === "remove-item") {
+    const result = await removePlanItem({ cusId, planId, itemId: values.itemId ?? "", reason, actor });
+    if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
+    if (!result.ok) return data({ form: `remove-${values.itemId}`, errors: changeError(result.reason), values }, { status: 400 });
+    throw redirect(`/coordinator/plans/${planId}?saved=removed&visits=${result.cancelledVisits}`);
   }
   if (values.intent === "activate" || values.intent === "complete" || values.intent === "terminate") {
     const to = values.intent === "activate" ? "active" : values.intent === "complete" ? "completed" : "terminated";
@@ -75,21 +83,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!result.ok) return data({ form: "status", errors: { summary: `plans.errors.${result.reason}` }, values }, { status: 400 });
     throw redirect(`/coordinator/plans/${planId}?saved=${to}`);
   }
-  if (values.intent === "version") {
-    const result = await recordPlanVersion({ cusId, planId, reason: values.reason ?? "", actor });
-    if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
-    if (!result.ok) return data({ form: "version", errors: { reason: "plans.errors.reason" }, values }, { status: 400 });
-    throw redirect(`/coordinator/plans/${planId}?saved=version`);
-  }
   const parsed = planItemSchema.safeParse({ locationId: "", ...values });
   if (!parsed.success) return data({ form: "item", errors: fieldErrors(parsed.error), values }, { status: 400 });
-  const result = await addPlanItem({ cusId, planId, item: parsed.data, actor });
+  const result = await addPlanItem({ cusId, planId, item: parsed.data, reason, actor });
   if (!result.ok) {
     if (result.reason === "not_found") throw new Response("Not found", { status: 404 });
-    const errors = typeof result.reason === "object" ? { units: `plans.errors.limit:${result.reason.limit}` } : result.reason === "outside_plan" ? { validFrom: "plans.errors.outsidePlan" } : { offerId: `plans.errors.${result.reason}` };
+    const errors =
+      typeof result.reason === "object"
+        ? { units: `plans.errors.limit:${result.reason.limit}` }
+        : result.reason === "outside_plan"
+          ? { validFrom: "plans.errors.outsidePlan" }
+          : result.reason === "offer"
+            ? { offerId: "plans.errors.offer" }
+            : changeError(result.reason);
     return data({ form: "item", errors, values }, { status: 400 });
   }
   throw redirect(`/coordinator/plans/${planId}?saved=item`);
+}
+
+/** Where a refused change shows its message: a missing reason under the reason field, the rest on top. */
+function changeError(reason: string): Record<string, string> {
+  return reason === "reason_required" ? { reason: "plans.errors.reason" } : { form: "plans.errors.closed" };
 }
 
 export default function PlanEditor() {
@@ -108,6 +122,10 @@ export default function PlanEditor() {
   const val = (form: string, k: string, fallback = "") => state(form)?.values[k] ?? fallback;
   const editable = d.canEdit && (d.plan.status === "draft" || d.plan.status === "approved" || d.plan.status === "active");
   const bookable = d.plan.status === "approved" || d.plan.status === "active";
+  // Changing an approved or active plan keeps the old content as a version, with the reason asked here.
+  const modifying = bookable;
+  const reasonField = (form: string) =>
+    modifying ? <Field id={`${form}-reason`} name="reason" label={t("plans.modificationReason")} hint={t("plans.modificationHint")} defaultValue={val(form, "reason")} error={err(form, "reason")} required /> : null;
   return (
     <>
       <p>
@@ -123,8 +141,9 @@ export default function PlanEditor() {
           <Link to={`/coordinator/plans/${d.plan.previousPlanId}`}>{t("plans.followsOn")}</Link>
         </p>
       ) : null}
-      {params.get("saved") ? <Notice kind="success">{t(`plans.saved.${params.get("saved")}` as "plans.saved.goal")}</Notice> : null}
-      {state("approve") ? <Notice kind="error">{t(state("approve")!.errors.form as "plans.errors.empty")}</Notice> : null}
+      {params.get("saved") ? <Notice kind="success">{t(`plans.saved.${params.get("saved")}` as "plans.saved.removed", { visits: params.get("visits") ?? "0" })}</Notice> : null}
+      {actionData?.errors.form ? <Notice kind="error">{t(actionData.errors.form as "plans.errors.empty")}</Notice> : null}
+      {modifying && editable ? <Notice kind="info">{t("plans.modificationIntro")}</Notice> : null}
 
       <section className="panel" aria-labelledby="goals-title">
         <h2 id="goals-title">{t("plans.goals")}</h2>
@@ -144,6 +163,7 @@ export default function PlanEditor() {
             <input type="hidden" name="intent" value="goal" />
             <TextArea id="goal-description" name="description" label={t("plans.goal")} value={val("goal", "description")} error={err("goal", "description")} />
             <TextArea id="goal-criteria" name="criteria" label={t("plans.criteria")} value={val("goal", "criteria")} error={err("goal", "criteria")} />
+            {reasonField("goal")}
             <button type="submit" className="button">
               {t("plans.addGoal")}
             </button>
@@ -165,7 +185,7 @@ export default function PlanEditor() {
                   <th scope="col">{t("calendar.provider")}</th>
                   <th scope="col">{t("plans.amount")}</th>
                   <th scope="col">{t("plans.dates")}</th>
-                  {bookable && d.canEdit ? (
+                  {editable ? (
                     <th scope="col">
                       <span className="visually-hidden">{t("availability.actions")}</span>
                     </th>
@@ -187,12 +207,29 @@ export default function PlanEditor() {
                     <td>
                       {formatDate(i.validFrom, locale)} – {formatDate(i.validTo, locale)}
                     </td>
-                    {bookable && d.canEdit ? (
+                    {editable ? (
                       <td>
-                        <Link className="button" to={`/coordinator/book/${i.id}`}>
-                          {t("booking.book")}
-                          <span className="visually-hidden">: {i.offerName}</span>
-                        </Link>
+                        {bookable ? (
+                          <Link className="button" to={`/coordinator/book/${i.id}`}>
+                            {t("booking.book")}
+                            <span className="visually-hidden">: {i.offerName}</span>
+                          </Link>
+                        ) : null}
+                        <details open={!!state(`remove-${i.id}`)}>
+                          <summary>
+                            {t("plans.removeItem")}
+                            <span className="visually-hidden">: {i.offerName}</span>
+                          </summary>
+                          <Form method="post" noValidate>
+                            <input type="hidden" name="intent" value="remove-item" />
+                            <input type="hidden" name="itemId" value={i.id} />
+                            {i.progress.upcoming > 0 ? <p className="muted">{t("plans.removeCancels", { count: i.progress.upcoming })}</p> : null}
+                            {reasonField(`remove-${i.id}`)}
+                            <button type="submit" className="button button--danger">
+                              {t("plans.removeItemConfirm")}
+                            </button>
+                          </Form>
+                        </details>
                       </td>
                     ) : null}
                   </tr>
@@ -213,6 +250,7 @@ export default function PlanEditor() {
                 <Field id="item-validFrom" name="validFrom" type="date" label={t("plans.itemFrom")} defaultValue={val("item", "validFrom", d.plan.validFrom)} error={err("item", "validFrom")} required />
                 <Field id="item-validTo" name="validTo" type="date" label={t("plans.itemTo")} defaultValue={val("item", "validTo", d.plan.validTo)} error={err("item", "validTo")} required />
               </div>
+              {reasonField("item")}
               <button type="submit" className="button button--primary">
                 {t("plans.addItem")}
               </button>
@@ -263,23 +301,17 @@ export default function PlanEditor() {
       <p>
         <Link to={`/plans/${d.plan.id}/print`}>{t("plans.print")}</Link>
       </p>
-      {d.canEdit && d.plan.status !== "draft" ? (
+      {d.versions.length ? (
         <section className="panel" aria-labelledby="versions-title">
           <h2 id="versions-title">{t("plans.versions")}</h2>
+          <p>{t("plans.versionsIntro", { number: d.plan.version })}</p>
           <ul className="plain-list">
             {d.versions.map((v) => (
               <li key={v.id}>
-                {t("plans.version", { number: v.number })} – {v.reason} ({formatDateTime(v.createdAt, locale)})
+                <Link to={`/coordinator/plans/${d.plan.id}/versions/${v.number}`}>{t("plans.version", { number: v.number })}</Link> – {t("plans.changedBecause", { reason: v.reason })} ({formatDateTime(v.createdAt, locale)})
               </li>
             ))}
           </ul>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="version" />
-            <Field name="reason" label={t("plans.modificationReason")} defaultValue={val("version", "reason")} error={err("version", "reason")} />
-            <button type="submit" className="button">
-              {t("plans.startModification")}
-            </button>
-          </Form>
         </section>
       ) : null}
     </>
