@@ -1,13 +1,14 @@
 /**
  * Demo individual plans (IPUS) with bookings over the demo month: two active plans whose residents had
  * visits in the past weeks (some delivered, one a no-show, one still to be recorded by the provider) and
- * have visits booked in the coming weeks. Idempotent: an existing plan is left as it is.
+ * have visits booked in the coming weeks. One is a family plan that also covers the resident's husband.
+ * Idempotent: an existing plan is left as it is.
  */
 import { eq } from "drizzle-orm";
 import { bookSlot } from "../app/modules/booking/bookings.server";
 import { warsawDate, warsawInstant } from "../app/modules/capacity/availability";
 import type { Database } from "./client";
-import { applications, bookings, planGoals, planItems, plans, slots } from "./schema";
+import { applications, bookings, familyLinks, planGoals, planItems, planMembers, plans, slots } from "./schema";
 
 type Ids = { centreId: string; providerId: (name: string) => string; stableId: (name: string) => string; coordinatorUserId: string; directorUserId: string };
 
@@ -31,6 +32,8 @@ const demoPlans = [
     goals: [["Mniejsze przeciążenie opieką", "Samoocena w skali 1–10 spada o 3 punkty"]],
     items: [{ offer: "Wsparcie psychologiczne dla dorosłych", units: 12, frequency: "1 × w tygodniu" }],
     pastOutcomes: ["delivered", null] as const,
+    // A family plan: her husband, after a stroke, is covered by it too.
+    family: [{ resident: "resident:Jan:Kozłowski:1953-04-02", relation: "spouse" as const }],
   },
 ];
 
@@ -50,7 +53,19 @@ export async function seedPlans(db: Database, ids: Ids, now = new Date()): Promi
     await db.insert(plans).values({
       id: planId, cusId: ids.centreId, residentId, applicationId: application!.id, coordinatorUserId: ids.coordinatorUserId, status: "active",
       validFrom, validTo: addDays(validFrom, 182), firstReviewOn: addDays(validFrom, 91), approvedBy: ids.directorUserId, approvedAt: now,
+      isFamilyPlan: "family" in demo && !!demo.family?.length,
     });
+    for (const relative of ("family" in demo ? demo.family : undefined) ?? []) {
+      const relativeId = ids.stableId(relative.resident);
+      await db
+        .insert(familyLinks)
+        .values([
+          { residentId, relatedResidentId: relativeId, relation: relative.relation },
+          { residentId: relativeId, relatedResidentId: residentId, relation: relative.relation },
+        ])
+        .onConflictDoNothing();
+      await db.insert(planMembers).values({ planId, residentId: relativeId }).onConflictDoNothing();
+    }
     await db.insert(planGoals).values(demo.goals.map(([description, criteria], i) => ({ planId, description: description!, criteria: criteria!, sortOrder: i })));
     for (const item of demo.items) {
       const offerId = ids.stableId(`offer:${item.offer}`);

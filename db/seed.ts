@@ -239,6 +239,7 @@ const residentList: DemoResident[] = [
   { first: "Bożena", last: "Wróblewska", birth: "1962-02-02", sex: "female", gmina: 0, street: "ul. Lipowa 1", phone: "+48 501 200 318" },
   { first: "Zbigniew", last: "Ostrowski", birth: "1955-12-24", sex: "male", gmina: 0, street: "ul. Zielona 5", phone: "+48 501 200 319" },
   { first: "Łucja", last: "Żak", birth: "2015-04-17", sex: "female", gmina: 1, street: "ul. Szkolna 3" },
+  { first: "Jan", last: "Kozłowski", birth: "1953-04-02", sex: "male", gmina: 0, street: "ul. Polna 2" },
 ];
 
 function providerId(name: string) {

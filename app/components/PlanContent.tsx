@@ -7,9 +7,25 @@ export type PlanContentItem = { offerName: string; providerName: string | null; 
  * A plan's goals and services as a reader sees them: the printed copy and an earlier version share it, so
  * both show a plan the same way. The translator is passed in because the copy is in the resident's language.
  */
-export function PlanContent({ goals, items, t, date, centreName }: { goals: PlanContentGoal[]; items: PlanContentItem[]; t: T; date: (iso: string) => string; centreName: string }) {
+export function PlanContent({
+  goals,
+  items,
+  t,
+  date,
+  centreName,
+  coveredPeople,
+}: {
+  goals: PlanContentGoal[];
+  items: PlanContentItem[];
+  t: T;
+  date: (iso: string) => string;
+  centreName: string;
+  /** For a family plan: everyone it covers. */
+  coveredPeople?: string[];
+}) {
   return (
     <>
+      {coveredPeople?.length ? <p>{t("plans.coveredPeople", { names: coveredPeople.join(", ") })}</p> : null}
       <h2>{t("plans.goals")}</h2>
       {goals.length === 0 ? <p>{t("plans.noGoals")}</p> : null}
       <ol>

@@ -8,7 +8,7 @@ import { warsawInstant } from "~/modules/capacity/availability";
 import { toSlotJson } from "~/modules/capacity/slot-json";
 import { computeFreeSlots } from "~/modules/capacity/slots.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
-import { getPlanItem } from "~/modules/plans/plans.server";
+import { getPlanItem, listPlanPeople } from "~/modules/plans/plans.server";
 import { formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
@@ -23,7 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = new Date().toISOString().slice(0, 10);
   const from = warsawInstant(found.item.validFrom > today ? found.item.validFrom : today, 0);
   const to = warsawInstant(found.item.validTo, 24 * 60);
-  const [free, visits] = await Promise.all([computeFreeSlots({ scope: { cusId }, from, to, offerId: found.item.offerId, bookableOnly: true, limit: 60 }), listPlanItemBookings(found.item.id)]);
+  const [free, visits, people] = await Promise.all([
+    computeFreeSlots({ scope: { cusId }, from, to, offerId: found.item.offerId, bookableOnly: true, limit: 60 }),
+    listPlanItemBookings(found.item.id),
+    listPlanPeople(found.plan.id),
+  ]);
+  const nameOf = new Map(people.map((p) => [p.residentId, p.name]));
   const now = Date.now();
   return {
     item: { id: found.item.id, units: found.item.units, frequency: found.item.frequency, validFrom: found.item.validFrom, validTo: found.item.validTo },
@@ -31,14 +36,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     planStatus: found.plan.status,
     offerName: found.offerName,
     residentName: `${found.firstName} ${found.lastName}`,
+    people,
     free: free.map(toSlotJson),
-    upcoming: visits.filter((v) => v.status === "active" && v.startsAt.getTime() > now).map(visitJson),
-    history: visits.filter((v) => v.status === "cancelled" || v.startsAt.getTime() <= now).reverse().map(visitJson),
+    upcoming: visits.filter((v) => v.status === "active" && v.startsAt.getTime() > now).map((v) => visitJson(v, nameOf)),
+    history: visits.filter((v) => v.status === "cancelled" || v.startsAt.getTime() <= now).reverse().map((v) => visitJson(v, nameOf)),
   };
 }
 
-function visitJson(v: Awaited<ReturnType<typeof listPlanItemBookings>>[number]) {
-  return { id: v.id, startsAt: v.startsAt.toISOString(), status: v.status, attendance: v.attendance, cancelReason: v.cancelReason, late: v.lateCancellation, movedFrom: v.movedFrom?.toISOString() ?? null };
+function visitJson(v: Awaited<ReturnType<typeof listPlanItemBookings>>[number], nameOf: Map<string, string>) {
+  return { id: v.id, who: nameOf.get(v.residentId) ?? "", startsAt: v.startsAt.toISOString(), status: v.status, attendance: v.attendance, cancelReason: v.cancelReason, late: v.lateCancellation, movedFrom: v.movedFrom?.toISOString() ?? null };
 }
 
 type ActionData = { ok: boolean; message: string; occurrences?: SeriesOccurrence[]; position?: number; bookingId?: string; values?: Record<string, string> };
@@ -51,8 +57,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const slotId = String(formData.get("slotId") ?? "");
   const actor = { userId: access.user.id, email: access.user.email, ip: context.ip };
+  // A family plan books for the member chosen on the form; anyone outside the plan falls back to its resident.
+  const people = await listPlanPeople(found.plan.id);
+  const chosen = String(formData.get("residentId") ?? "");
+  const residentId = people.some((p) => p.residentId === chosen) ? chosen : found.plan.residentId;
   if (formData.get("intent") === "waitlist") {
-    const joined = await joinWaitlist({ cusId, offerId: found.item.offerId, residentId: found.plan.residentId, planItemId: found.item.id, actor });
+    const joined = await joinWaitlist({ cusId, offerId: found.item.offerId, residentId, planItemId: found.item.id, actor });
     return data<ActionData>({ ok: joined.ok, message: joined.ok ? "waitlist.joined" : `waitlist.errors.${joined.reason}`, position: joined.ok ? joined.position : undefined }, { status: joined.ok ? 200 : 409 });
   }
   const intent = formData.get("intent");
@@ -72,12 +82,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!slotId) return data<ActionData>({ ok: false, message: "booking.errors.chooseSlot" }, { status: 400 });
   if (formData.get("intent") === "series") {
     const weeks = Number(formData.get("weeks"));
-    const result = await bookWeeklySeries({ cusId, residentId: found.plan.residentId, firstSlotId: slotId, weeks, planItemId: found.item.id, actor });
+    const result = await bookWeeklySeries({ cusId, residentId, firstSlotId: slotId, weeks, planItemId: found.item.id, actor });
     if (!result.ok) return data<ActionData>({ ok: false, message: result.reason === "weeks" ? "booking.errors.weeks" : "booking.errors.not_found" }, { status: 400 });
     const booked = result.occurrences.filter((o) => o.ok).length;
     return data<ActionData>({ ok: booked === result.occurrences.length, message: booked === result.occurrences.length ? "booking.seriesBooked" : "booking.seriesPartly", occurrences: result.occurrences });
   }
-  const result = await bookSlot({ cusId, slotId, residentId: found.plan.residentId, planItemId: found.item.id, actor });
+  const result = await bookSlot({ cusId, slotId, residentId, planItemId: found.item.id, actor });
   return data<ActionData>({ ok: result.ok, message: result.ok ? "booking.booked" : `booking.errors.${result.reason}` }, { status: result.ok ? 200 : 409 });
 }
 
@@ -88,6 +98,8 @@ export default function BookPlanItem() {
   const locale = useLocale();
   const when = new Intl.DateTimeFormat(locale === "pl" ? "pl-PL" : "en-GB", { timeZone: "Europe/Warsaw", weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
   const booked = result?.occurrences?.filter((o) => o.ok).length ?? 0;
+  const whoField = (form: string) =>
+    d.people.length > 1 ? <SelectField id={`${form}-who`} name="residentId" label={t("booking.forWhom")} defaultValue={d.people[0]!.residentId} options={d.people.map((p) => ({ value: p.residentId, label: p.name }))} /> : null;
   return (
     <>
       <p>
@@ -142,6 +154,7 @@ export default function BookPlanItem() {
             return (
               <li key={v.id}>
                 <strong>{when.format(new Date(v.startsAt))}</strong>
+                {d.people.length > 1 ? ` – ${v.who}` : null}
                 {v.movedFrom ? <span className="muted"> · {t("booking.movedFrom", { date: formatDateTime(v.movedFrom, locale) })}</span> : null}
                 <details open={!!mine && !mine.ok}>
                   <summary>
@@ -192,6 +205,7 @@ export default function BookPlanItem() {
       </section>
       {d.planStatus !== "approved" && d.planStatus !== "active" ? <Notice kind="error">{t("booking.errors.outside_plan")}</Notice> : null}
       <Form method="post" className="panel">
+        {whoField("book")}
         <fieldset className="checkbox-group slot-choices">
           <legend>{t("booking.chooseSlot")}</legend>
           {d.free.length === 0 ? <p>{t("booking.noFreeSlots")}</p> : null}
@@ -214,6 +228,7 @@ export default function BookPlanItem() {
       </Form>
       <Form method="post" className="panel">
         <p>{t("waitlist.intro")}</p>
+        {whoField("waitlist")}
         <button type="submit" name="intent" value="waitlist" className="button">
           {t("waitlist.join")}
         </button>

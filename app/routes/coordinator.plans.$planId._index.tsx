@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { Field, SelectField, TextArea } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import { planItemProgress } from "~/modules/booking/bookings.server";
@@ -7,7 +7,8 @@ import { listCentreOfferNames } from "~/modules/directory/offers.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { can } from "~/modules/identity/permissions";
 import { goalSchema, planItemSchema } from "~/modules/plans/plan-form";
-import { addGoal, addPlanItem, approvePlan, changePlanStatus, getPlan, removePlanItem } from "~/modules/plans/plans.server";
+import { listFamily } from "~/modules/plans/family.server";
+import { addGoal, addPlanItem, addPlanMember, approvePlan, changePlanStatus, getPlan, removePlanItem, removePlanMember } from "~/modules/plans/plans.server";
 import { appUrl } from "~/utils/env.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { fieldErrors, formValues } from "~/utils/forms";
@@ -21,12 +22,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cusId = requireCentreId(access);
   const found = await getPlan(cusId, params.planId ?? "");
   if (!found) throw new Response("Not found", { status: 404 });
-  const [offers, progress] = await Promise.all([listCentreOfferNames(cusId), planItemProgress(found.plan.id)]);
+  const [offers, progress, family] = await Promise.all([listCentreOfferNames(cusId), planItemProgress(found.plan.id), found.plan.isFamilyPlan ? listFamily(cusId, found.resident.id) : []]);
+  const memberIds = new Set(found.members.map((m) => m.residentId));
   const progressOf = new Map(progress.map((p) => [p.planItemId, p]));
   const role = access.membership.role;
   return {
     plan: { ...found.plan, approvedAt: found.plan.approvedAt?.toISOString() ?? null, createdAt: found.plan.createdAt.toISOString(), closedAt: null },
     resident: { id: found.resident.id, name: `${found.resident.firstName} ${found.resident.lastName}` },
+    members: found.members,
+    family: family.filter((f) => !memberIds.has(f.residentId)).map((f) => ({ residentId: f.residentId, name: `${f.firstName} ${f.lastName}`, relation: f.relation })),
     goals: found.goals.map((g) => ({ id: g.id, description: g.description, criteria: g.criteria })),
     items: found.items.map((i) => ({
       id: i.id,
@@ -70,6 +74,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!result.ok) return data({ form: "goal", errors: changeError(result.reason), values }, { status: 400 });
     throw redirect(`/coordinator/plans/${planId}?saved=goal`);
   }
+  if (values.intent === "add-member" || values.intent === "remove-member") {
+    const input = { cusId, planId, residentId: values.residentId ?? "", reason, actor };
+    const result = values.intent === "add-member" ? await addPlanMember(input) : await removePlanMember(input);
+    if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
+    if (!result.ok) {
+      const errors = result.reason === "reason_required" || result.reason === "closed" ? changeError(result.reason) : { residentId: `plans.errors.${result.reason}` };
+      return data({ form: values.intent === "add-member" ? "member" : `member-${values.residentId}`, errors, values }, { status: 400 });
+    }
+    throw redirect(`/coordinator/plans/${planId}?saved=members`);
+  }
   if (values.intent === "remove-item") {
     const result = await removePlanItem({ cusId, planId, itemId: values.itemId ?? "", reason, actor });
     if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
@@ -110,6 +124,8 @@ export default function PlanEditor() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { form: string; errors: Record<string, string>; values: Record<string, string> } | undefined;
   const [params] = useSearchParams();
+  // Forms remount after each saved change, so a saved goal or service does not stay typed in the form.
+  const { key: formKey } = useLocation();
   const t = useT();
   const locale = useLocale();
   const state = (form: string) => (actionData?.form === form ? actionData : undefined);
@@ -145,6 +161,55 @@ export default function PlanEditor() {
       {actionData?.errors.form ? <Notice kind="error">{t(actionData.errors.form as "plans.errors.empty")}</Notice> : null}
       {modifying && editable ? <Notice kind="info">{t("plans.modificationIntro")}</Notice> : null}
 
+      {d.plan.isFamilyPlan ? (
+        <section className="panel" aria-labelledby="members-title">
+          <h2 id="members-title">{t("plans.familyMembers")}</h2>
+          <p>{t("plans.familyIntro", { name: d.resident.name })}</p>
+          {d.members.length === 0 ? <p>{t("plans.noMembers")}</p> : null}
+          <ul className="plain-list">
+            {d.members.map((m) => (
+              <li key={m.residentId}>
+                <Link to={`/coordinator/residents/${m.residentId}`}>{m.name}</Link>
+                {editable ? (
+                  <details open={!!state(`member-${m.residentId}`)}>
+                    <summary>
+                      {t("plans.removeMember")}
+                      <span className="visually-hidden">: {m.name}</span>
+                    </summary>
+                    <Form method="post" noValidate>
+                      <input type="hidden" name="intent" value="remove-member" />
+                      <input type="hidden" name="residentId" value={m.residentId} />
+                      {reasonField(`member-${m.residentId}`)}
+                      <button type="submit" className="button button--danger">
+                        {t("plans.removeMember")}
+                      </button>
+                    </Form>
+                  </details>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {editable && d.family.length ? (
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="add-member" />
+              <SelectField
+                id="member-residentId"
+                name="residentId"
+                label={t("plans.addMember")}
+                defaultValue={val("member", "residentId")}
+                error={err("member", "residentId")}
+                options={d.family.map((f) => ({ value: f.residentId, label: `${f.name} (${t(`family.relation.${f.relation}` as "family.relation.child")})` }))}
+              />
+              {reasonField("member")}
+              <button type="submit" className="button">
+                {t("plans.addMember")}
+              </button>
+            </Form>
+          ) : null}
+          {editable && d.family.length === 0 ? <p className="muted">{t("plans.noFamilyToAdd")}</p> : null}
+        </section>
+      ) : null}
+
       <section className="panel" aria-labelledby="goals-title">
         <h2 id="goals-title">{t("plans.goals")}</h2>
         {d.goals.length === 0 ? <p>{t("plans.noGoals")}</p> : null}
@@ -159,7 +224,7 @@ export default function PlanEditor() {
           ))}
         </ol>
         {editable ? (
-          <Form method="post" noValidate>
+          <Form method="post" noValidate key={formKey}>
             <input type="hidden" name="intent" value="goal" />
             <TextArea id="goal-description" name="description" label={t("plans.goal")} value={val("goal", "description")} error={err("goal", "description")} />
             <TextArea id="goal-criteria" name="criteria" label={t("plans.criteria")} value={val("goal", "criteria")} error={err("goal", "criteria")} />
@@ -241,7 +306,7 @@ export default function PlanEditor() {
         {editable ? (
           <details open={!!state("item") || d.items.length === 0}>
             <summary>{t("plans.addItem")}</summary>
-            <Form method="post" noValidate>
+            <Form method="post" noValidate key={formKey}>
               <input type="hidden" name="intent" value="item" />
               <SelectField name="offerId" label={t("plans.service")} defaultValue={val("item", "offerId")} error={err("item", "offerId")} options={[{ value: "", label: "—" }, ...d.offers.map((o) => ({ value: o.id, label: o.name }))]} />
               <div className="grid-fields">

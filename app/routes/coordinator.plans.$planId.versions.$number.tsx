@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     centreName: centre?.name ?? "",
     version: { ...found.version, createdAt: found.version.createdAt.toISOString() },
     snapshot: found.snapshot,
+    coveredPeople: found.snapshot.plan.isFamilyPlan ? [`${found.resident.firstName} ${found.resident.lastName}`, ...(found.snapshot.members ?? []).map((m) => m.name)] : undefined,
   };
 }
 
@@ -44,7 +45,7 @@ export default function PlanVersion() {
       </p>
       <Notice kind="info">{t("plans.versionReplaced", { date: formatDateTime(d.version.createdAt, locale), reason: d.version.reason })}</Notice>
       <section className="panel">
-        <PlanContent goals={d.snapshot.goals} items={d.snapshot.items} t={t} date={date} centreName={d.centreName} />
+        <PlanContent goals={d.snapshot.goals} items={d.snapshot.items} t={t} date={date} centreName={d.centreName} coveredPeople={d.coveredPeople} />
       </section>
     </>
   );

@@ -8,7 +8,9 @@ import { requireAccess, requireCentreId } from "~/modules/identity/access.server
 import { planFormSchema, planPeriodLimits } from "~/modules/plans/plan-form";
 import { createPlan, decideApplication, listApplications, listResidentPlans, recordApplication } from "~/modules/plans/plans.server";
 import { consentMethods, consentPurposes, type ConsentMethod, type ConsentPurpose } from "~/modules/plans/consents";
-import { giveConsent, listConsents, readResidentRecord, withdrawConsent } from "~/modules/plans/residents.server";
+import { giveConsent, listConsents, listResidents, readResidentRecord, withdrawConsent } from "~/modules/plans/residents.server";
+import { familyRelations, isFamilyRelation } from "~/modules/plans/family";
+import { linkFamily, listFamily, unlinkFamily } from "~/modules/plans/family.server";
 import { listCentreProviders } from "~/modules/directory/centres.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { fieldErrors, formValues } from "~/utils/forms";
@@ -29,20 +31,27 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const cusId = requireCentreId(access);
   const record = await readResidentRecord(cusId, params.residentId ?? "", { userId: access.user.id, email: access.user.email, ip: context.ip });
   if (!record) throw new Response("Not found", { status: 404 });
-  const [applicationRows, planRows, bookingRows, consentRows, providers] = await Promise.all([
+  const familySearch = new URL(request.url).searchParams.get("family")?.trim() ?? "";
+  const [applicationRows, planRows, bookingRows, consentRows, providers, family, found] = await Promise.all([
     listApplications(cusId, record.id),
     listResidentPlans(record.id),
     listResidentBookings(record.id),
     listConsents(cusId, record.id),
     listCentreProviders(cusId),
+    listFamily(cusId, record.id),
+    familySearch ? listResidents(cusId, { search: familySearch }) : Promise.resolve([]),
   ]);
+  const linked = new Set(family.map((f) => f.residentId));
   const today = new Date().toISOString().slice(0, 10);
   return {
     record,
     today,
     defaultEnd: planPeriodLimits(today).latestEnd,
     applications: applicationRows.map((a) => ({ ...a, createdAt: a.createdAt.toISOString(), decidedAt: a.decidedAt?.toISOString() ?? null })),
-    plans: planRows.map((p) => ({ id: p.id, status: p.status, validFrom: p.validFrom, validTo: p.validTo })),
+    plans: planRows.map((p) => ({ id: p.id, status: p.status, validFrom: p.validFrom, validTo: p.validTo, isFamilyPlan: p.isFamilyPlan, ownerName: p.residentId === record.id ? null : `${p.firstName} ${p.lastName}` })),
+    family: family.map((f) => ({ residentId: f.residentId, name: `${f.firstName} ${f.lastName}`, relation: f.relation, birthDate: f.birthDate })),
+    familySearch,
+    familyCandidates: found.filter((c) => c.id !== record.id && !linked.has(c.id)).map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}`, gmina: c.gminaName })),
     consents: consentRows.map(({ consent, providerName }) => ({ id: consent.id, purpose: consent.purpose, method: consent.method, providerName, givenAt: consent.givenAt.toISOString(), withdrawnAt: consent.withdrawnAt?.toISOString() ?? null })),
     providers: providers.filter((p) => p.status === "verified").map((p) => ({ value: p.id, label: p.name })),
     bookings: bookingRows.map((b) => ({ ...b, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString() })),
@@ -64,6 +73,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
     if (!result.ok) return data({ form: "consent", errors: { providerId: "residents.errors.consentProvider" }, values }, { status: 400 });
     throw redirect(`/coordinator/residents/${residentId}?saved=consent`);
+  }
+  if (values.intent === "link-family") {
+    if (!isFamilyRelation(values.relation)) return data({ form: `family-${values.relatedResidentId}`, errors: { relation: "family.errors.relation" }, values }, { status: 400 });
+    const result = await linkFamily({ cusId, residentId, relatedResidentId: values.relatedResidentId ?? "", relation: values.relation, actor });
+    if (!result.ok) return data({ form: `family-${values.relatedResidentId}`, errors: { relation: `family.errors.${result.reason}` }, values }, { status: 400 });
+    throw redirect(`/coordinator/residents/${residentId}?saved=family`);
+  }
+  if (values.intent === "unlink-family") {
+    await unlinkFamily({ cusId, residentId, relatedResidentId: values.relatedResidentId ?? "", actor });
+    throw redirect(`/coordinator/residents/${residentId}?saved=family`);
   }
   if (values.intent === "withdraw-consent") {
     await withdrawConsent({ cusId, consentId: values.consentId ?? "", actor });
@@ -113,7 +132,7 @@ export default function ResidentRecord() {
         {r.firstName} {r.lastName}
       </h1>
       {params.get("created") ? <Notice kind="success">{t("residents.created")}</Notice> : null}
-      {params.get("saved") ? <Notice kind="success">{t(params.get("saved") === "decision" ? "residents.decisionSaved" : params.get("saved") === "consent" ? "residents.consentSaved" : "residents.applicationSaved")}</Notice> : null}
+      {params.get("saved") ? <Notice kind="success">{t(params.get("saved") === "decision" ? "residents.decisionSaved" : params.get("saved") === "consent" ? "residents.consentSaved" : params.get("saved") === "family" ? "family.saved" : "residents.applicationSaved")}</Notice> : null}
       <section className="panel" aria-labelledby="record-title">
         <h2 id="record-title">{t("residents.recordTitle")}</h2>
         <dl className="details">
@@ -131,6 +150,62 @@ export default function ResidentRecord() {
           <dd>{r.accessNeeds ?? "—"}</dd>
         </dl>
         <p className="muted">{t("residents.readAudited")}</p>
+      </section>
+
+      <section className="panel" aria-labelledby="family-title">
+        <h2 id="family-title">{t("family.title")}</h2>
+        {d.family.length === 0 ? <p>{t("family.none")}</p> : null}
+        <ul className="plain-list">
+          {d.family.map((f) => (
+            <li key={f.residentId}>
+              <Link to={`/coordinator/residents/${f.residentId}`}>{f.name}</Link> – {t(`family.relation.${f.relation}` as "family.relation.child")}
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="unlink-family" />
+                <input type="hidden" name="relatedResidentId" value={f.residentId} />
+                <button type="submit" className="button">
+                  {t("family.unlink")}
+                  <span className="visually-hidden">: {f.name}</span>
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+        <details open={!!d.familySearch || !!actionData?.form.startsWith("family-")}>
+          <summary>{t("family.add")}</summary>
+          <Form method="get" className="inline-form" role="search">
+            <Field id="family-search" name="family" label={t("family.search")} hint={t("family.searchHint")} defaultValue={d.familySearch} />
+            <button type="submit" className="button">
+              {t("family.find")}
+            </button>
+          </Form>
+          {d.familySearch && d.familyCandidates.length === 0 ? (
+            <p>
+              {t("family.notFound")} <Link to="/coordinator/residents/new">{t("family.registerNew")}</Link>
+            </p>
+          ) : null}
+          <ul className="plain-list">
+            {d.familyCandidates.map((c) => (
+              <li key={c.id}>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="link-family" />
+                  <input type="hidden" name="relatedResidentId" value={c.id} />
+                  <SelectField
+                    id={`relation-${c.id}`}
+                    name="relation"
+                    label={t("family.relationOf", { name: c.name, resident: r.firstName })}
+                    defaultValue={val(`family-${c.id}`, "relation", "child")}
+                    error={err(`family-${c.id}`, "relation")}
+                    options={familyRelations.map((rel) => ({ value: rel, label: t(`family.relation.${rel}` as "family.relation.child") }))}
+                  />
+                  <button type="submit" className="button">
+                    {t("family.link")}
+                    <span className="visually-hidden">: {c.name}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </details>
       </section>
 
       <section className="panel" aria-labelledby="consents-title">
@@ -229,6 +304,7 @@ export default function ResidentRecord() {
                 {t("plans.period", { from: formatDate(p.validFrom, locale), to: formatDate(p.validTo, locale) })}
               </Link>{" "}
               – {t(`plans.status.${p.status}` as "plans.status.draft")}
+              {p.isFamilyPlan ? ` · ${p.ownerName ? t("plans.memberOf", { name: p.ownerName }) : t("plans.family")}` : ""}
             </li>
           ))}
         </ul>
@@ -247,7 +323,7 @@ export default function ResidentRecord() {
               label={t("plans.previous")}
               defaultValue={val("plan", "previousPlanId")}
               error={err("plan", "previousPlanId")}
-              options={[{ value: "", label: t("plans.noPrevious") }, ...d.plans.map((p) => ({ value: p.id, label: t("plans.period", { from: formatDate(p.validFrom, locale), to: formatDate(p.validTo, locale) }) }))]}
+              options={[{ value: "", label: t("plans.noPrevious") }, ...d.plans.filter((p) => !p.ownerName).map((p) => ({ value: p.id, label: t("plans.period", { from: formatDate(p.validFrom, locale), to: formatDate(p.validTo, locale) }) }))]}
             />
           ) : null}
           <label className="checkbox-line">

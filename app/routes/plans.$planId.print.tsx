@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const [found, centre] = await Promise.all([getPlan(cusId, params.planId ?? ""), getCentre(cusId)]);
   // A resident asking for someone else's plan gets the same answer as for a plan that does not exist.
-  if (!found || !centre || (ownResidentId && found.plan.residentId !== ownResidentId)) throw new Response("Not found", { status: 404 });
+  if (!found || !centre || (ownResidentId && found.plan.residentId !== ownResidentId && !found.members.some((m) => m.residentId === ownResidentId))) throw new Response("Not found", { status: 404 });
   const locale = toLocale(found.resident.preferredLanguage);
   const t = getT(locale);
   return {
@@ -40,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     back: membership?.role === "resident" ? "/me" : `/coordinator/plans/${found.plan.id}`,
     centre: { name: centre.name, phone: centre.phone, email: centre.email },
     resident: { name: `${found.resident.firstName} ${found.resident.lastName}` },
+    coveredPeople: found.plan.isFamilyPlan ? [`${found.resident.firstName} ${found.resident.lastName}`, ...found.members.map((m) => m.name)] : undefined,
     plan: { validFrom: found.plan.validFrom, validTo: found.plan.validTo, status: found.plan.status, version: found.plan.version, approvedAt: found.plan.approvedAt?.toISOString() ?? null, firstReviewOn: found.plan.firstReviewOn },
     goals: found.goals.map((g) => ({ id: g.id, description: g.description, criteria: g.criteria })),
     items: found.items.map((i) => ({ id: i.id, offerName: i.offerName, providerName: i.providerName, locationName: i.locationName, units: i.units, unit: i.unit, frequency: i.frequency, validFrom: i.validFrom, validTo: i.validTo })),
@@ -64,7 +65,7 @@ export default function PrintPlan() {
         </p>
         {d.plan.approvedAt ? <p>{t("print.approved", { date: date(d.plan.approvedAt) })}</p> : null}
       </header>
-      <PlanContent goals={d.goals} items={d.items} t={t} date={date} centreName={d.centre.name} />
+      <PlanContent goals={d.goals} items={d.items} t={t} date={date} centreName={d.centre.name} coveredPeople={d.coveredPeople} />
       {d.plan.firstReviewOn ? <p>{t("plans.firstReview", { date: date(d.plan.firstReviewOn) })}</p> : null}
       <p>{t("print.contact", { centre: d.centre.name, phone: d.centre.phone ?? "", email: d.centre.email })}</p>
     </article>

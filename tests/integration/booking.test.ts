@@ -3,10 +3,12 @@ import { auditLog, bookings, centreProviders, outbox, residents, slots, waitlist
 import { bookSlot, bookWeeklySeries, cancelBooking, listPlanItemBookings, listProviderBookings, planItemProgress, recordAttendance, requestBookingChange, rescheduleBooking } from "~/modules/booking/bookings.server";
 import { queueReminders } from "~/modules/booking/booking-worker.server";
 import { acceptWaitlistOffer, expireWaitlistOffers, joinWaitlist } from "~/modules/booking/waitlist.server";
+import { warsawDate as warsawDay } from "~/modules/capacity/availability";
 import { ruleFormSchema } from "~/modules/capacity/availability-form";
 import { createAvailabilityRule } from "~/modules/capacity/availability.server";
 import { createLocation, reviewOffer, submitOffer } from "~/modules/directory/offers.server";
-import { addPlanItem, approvePlan, createPlan, removePlanItem } from "~/modules/plans/plans.server";
+import { linkFamily, listFamily } from "~/modules/plans/family.server";
+import { addPlanItem, addPlanMember, approvePlan, createPlan, getCurrentPlanForResident, listPlanItemsForOffer, removePlanItem } from "~/modules/plans/plans.server";
 import { draftOffer, offerContent } from "../fixtures/offers";
 import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
 import { setupTestDatabase } from "../setup/test-database";
@@ -265,5 +267,31 @@ describe("booking with capacity enforced by the database", () => {
     ]);
     const seats = await t.db.select().from(slots).where(eq(slots.offerId, w.offerId));
     expect(seats.every((s) => s.booked === 0)).toBe(true);
+  });
+
+  it("a family plan covers the relatives added to it: their visits can be booked, a stranger's cannot", async () => {
+    const w = await world(3, 3);
+    const [mother, son, neighbour] = w.people;
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const [first] = w.weekly;
+    expect(await linkFamily({ cusId: w.centre.id, residentId: mother!.id, relatedResidentId: son!.id, relation: "child", actor: w.actor })).toEqual({ ok: true });
+    expect(await linkFamily({ cusId: w.centre.id, residentId: mother!.id, relatedResidentId: mother!.id, relation: "child", actor: w.actor })).toEqual({ ok: false, reason: "self" });
+    // Recorded both ways: the son sees his mother as his parent.
+    expect((await listFamily(w.centre.id, son!.id)).map((f) => [f.residentId, f.relation])).toEqual([[mother!.id, "parent"]]);
+
+    const validTo = day(new Date(first!.startsAt.getTime() + 100 * 86_400_000));
+    const plan = await createPlan({ cusId: w.centre.id, residentId: mother!.id, applicationId: null, content: { validFrom: day(first!.startsAt), validTo, isFamilyPlan: true, previousPlanId: null }, actor: w.actor });
+    if (!plan.ok) throw new Error(plan.reason);
+    expect(await addPlanMember({ cusId: w.centre.id, planId: plan.planId, residentId: neighbour!.id, actor: w.actor })).toEqual({ ok: false, reason: "not_related" });
+    expect(await addPlanMember({ cusId: w.centre.id, planId: plan.planId, residentId: son!.id, actor: w.actor })).toEqual({ ok: true });
+    const item = await addPlanItem({ cusId: w.centre.id, planId: plan.planId, item: { offerId: w.offerId, locationId: null, units: 4, frequency: "1 × w tygodniu", validFrom: day(first!.startsAt), validTo }, actor: w.actor });
+    if (!item.ok) throw new Error("item");
+    await approvePlan({ cusId: w.centre.id, planId: plan.planId, actor: w.actor });
+
+    expect((await bookSlot({ cusId: w.centre.id, slotId: first!.id, residentId: son!.id, planItemId: item.itemId, actor: w.actor })).ok).toBe(true);
+    expect(await bookSlot({ cusId: w.centre.id, slotId: first!.id, residentId: neighbour!.id, planItemId: item.itemId, actor: w.actor })).toEqual({ ok: false, reason: "outside_plan" });
+    expect((await listPlanItemsForOffer(w.centre.id, w.offerId, warsawDay(first!.startsAt))).map((c) => c.residentId).sort()).toEqual([mother!.id, son!.id].sort());
+    expect((await getCurrentPlanForResident(son!.id))?.plan.id).toBe(plan.planId);
+    expect(await getCurrentPlanForResident(neighbour!.id)).toBeNull();
   });
 });

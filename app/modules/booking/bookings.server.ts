@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
-import { bookingSeries, bookings, centres, locations, offerRevisions, offers, planItems, plans, providerOrganisations, residents, slotHolds, slots, users } from "@db/schema";
+import { bookingSeries, bookings, centres, locations, offerRevisions, offers, planItems, planMembers, plans, providerOrganisations, residents, slotHolds, slots, users } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { isUniqueViolation } from "~/utils/db-errors";
 import { enqueueBookingNotices } from "./booking-notices.server";
@@ -91,7 +91,12 @@ async function slotFitsPlanItem(db: Database, planItemId: string, residentId: st
     .from(planItems)
     .innerJoin(plans, eq(plans.id, planItems.planId))
     .where(and(eq(planItems.id, planItemId), isNull(planItems.removedAt)));
-  if (!item || item.plan.residentId !== residentId || item.item.offerId !== slot.offerId) return false;
+  if (!item || item.item.offerId !== slot.offerId) return false;
+  if (item.plan.residentId !== residentId) {
+    // A family plan's services can be booked for any member of the plan.
+    const [member] = await db.select({ id: planMembers.residentId }).from(planMembers).where(and(eq(planMembers.planId, item.plan.id), eq(planMembers.residentId, residentId)));
+    if (!member) return false;
+  }
   if (item.plan.status !== "approved" && item.plan.status !== "active") return false;
   const day = warsawDate(slot.startsAt);
   return day >= item.item.validFrom && day <= item.item.validTo && day >= item.plan.validFrom && day <= item.plan.validTo;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
-import { applications, bookings, centres, locations, offerRevisions, offers, planGoals, planItems, plans, planVersions, providerOrganisations, residents } from "@db/schema";
+import { applications, bookings, centres, familyLinks, planMembers, locations, offerRevisions, offers, planGoals, planItems, plans, planVersions, providerOrganisations, residents } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { cancelBooking } from "~/modules/booking/bookings.server";
 import { enqueueEmail } from "~/modules/notifications/outbox.server";
@@ -204,6 +204,8 @@ export type PlanSnapshot = {
   plan: { validFrom: string; validTo: string; status: string; isFamilyPlan?: boolean };
   goals: { description: string; criteria: string }[];
   items: { offerName: string; unit: string; providerName: string | null; locationName: string | null; units: number; frequency: string; validFrom: string; validTo: string }[];
+  /** Family members covered by a family plan (versions stored before family plans had members lack it). */
+  members?: { residentId: string; name: string }[];
 };
 
 /** One earlier version of a plan of the centre, readable as it was. */
@@ -216,7 +218,53 @@ export async function getPlanVersion(cusId: string, planId: string, number: numb
   return { plan, resident: resident!, version: { number: version.number, reason: version.reason, createdAt: version.createdAt }, snapshot: version.snapshot as PlanSnapshot };
 }
 
+/** Residents a plan covers: the person it was made for and, for a family plan, the members added to it. */
+export function planCoversResident(residentId: string) {
+  return sql`(${plans.residentId} = ${residentId} or exists (select 1 from ${planMembers} m where m.plan_id = ${plans.id} and m.resident_id = ${residentId}))`;
+}
+
+/**
+ * Adds a family member to a family plan. Only relatives recorded on the resident's record can be added;
+ * on an approved plan this is a modification with a reason, like any other change of content.
+ */
+export async function addPlanMember(
+  input: { cusId: string; planId: string; residentId: string; reason?: string | null; actor: PlanActor },
+  db: Database = getDb(),
+): Promise<{ ok: true } | { ok: false; reason: PlanChangeRefusal | "not_family_plan" | "not_related" }> {
+  if (!isUuid(input.residentId)) return { ok: false, reason: "not_related" };
+  const plan = await planInCentre(db, input.planId, input.cusId);
+  if (!plan) return { ok: false, reason: "not_found" };
+  if (!plan.isFamilyPlan) return { ok: false, reason: "not_family_plan" };
+  const [link] = await db.select({ id: familyLinks.id }).from(familyLinks).where(and(eq(familyLinks.residentId, plan.residentId), eq(familyLinks.relatedResidentId, input.residentId)));
+  if (!link) return { ok: false, reason: "not_related" };
+  return db.transaction(async (tx) => {
+    const change = await beginChange(tx, input);
+    if (!change.ok) return change;
+    await tx.insert(planMembers).values({ planId: plan.id, residentId: input.residentId }).onConflictDoNothing();
+    await recordAudit(tx, audit(input.actor, input.cusId, "plan.member_added", "plan", plan.id, { residentId: input.residentId }));
+    return { ok: true as const };
+  });
+}
+
+export async function removePlanMember(input: { cusId: string; planId: string; residentId: string; reason?: string | null; actor: PlanActor }, db: Database = getDb()) {
+  if (!isUuid(input.residentId)) return { ok: false as const, reason: "not_found" as const };
+  return db.transaction(async (tx) => {
+    const change = await beginChange(tx, input);
+    if (!change.ok) return change;
+    const removed = await tx.delete(planMembers).where(and(eq(planMembers.planId, change.plan.id), eq(planMembers.residentId, input.residentId))).returning();
+    if (removed.length === 0) return { ok: false as const, reason: "not_found" as const };
+    await recordAudit(tx, audit(input.actor, input.cusId, "plan.member_removed", "plan", change.plan.id, { residentId: input.residentId }));
+    return { ok: true as const };
+  });
+}
+
 async function loadPlanContent(db: Database, planId: string) {
+  const members = await db
+    .select({ residentId: residents.id, firstName: residents.firstName, lastName: residents.lastName })
+    .from(planMembers)
+    .innerJoin(residents, eq(residents.id, planMembers.residentId))
+    .where(eq(planMembers.planId, planId))
+    .orderBy(asc(residents.lastName), asc(residents.firstName));
   const goals = await db.select().from(planGoals).where(eq(planGoals.planId, planId)).orderBy(asc(planGoals.sortOrder), asc(planGoals.description));
   const items = await db
     .select({ item: planItems, offerName: offerRevisions.name, unit: offerRevisions.unit, providerName: providerOrganisations.name, locationName: locations.name })
@@ -227,7 +275,11 @@ async function loadPlanContent(db: Database, planId: string) {
     .leftJoin(locations, eq(locations.id, planItems.locationId))
     .where(and(eq(planItems.planId, planId), isNull(planItems.removedAt)))
     .orderBy(asc(planItems.validFrom));
-  return { goals, items: items.map((i) => ({ ...i.item, offerName: i.offerName, unit: i.unit, providerName: i.providerName, locationName: i.locationName })) };
+  return {
+    goals,
+    items: items.map((i) => ({ ...i.item, offerName: i.offerName, unit: i.unit, providerName: i.providerName, locationName: i.locationName })),
+    members: members.map((m) => ({ residentId: m.residentId, name: `${m.firstName} ${m.lastName}` })),
+  };
 }
 
 /** A plan with its goals, items and earlier versions, if it belongs to the centre. */
@@ -240,9 +292,15 @@ export async function getPlan(cusId: string, planId: string, db: Database = getD
   return { plan, resident: resident!, ...content, versions };
 }
 
-/** The resident's own plans (for the resident's page). */
+/** The plans that cover a resident: their own and family plans they are a member of, newest first. */
 export async function listResidentPlans(residentId: string, db: Database = getDb()) {
-  return db.select().from(plans).where(eq(plans.residentId, residentId)).orderBy(desc(plans.validFrom));
+  if (!isUuid(residentId)) return [];
+  return db
+    .select({ id: plans.id, status: plans.status, validFrom: plans.validFrom, validTo: plans.validTo, isFamilyPlan: plans.isFamilyPlan, residentId: plans.residentId, firstName: residents.firstName, lastName: residents.lastName })
+    .from(plans)
+    .innerJoin(residents, eq(residents.id, plans.residentId))
+    .where(planCoversResident(residentId))
+    .orderBy(desc(plans.validFrom));
 }
 
 /** The resident's applications, newest first, with the 30-day deadline for preparing a plan. */
@@ -288,12 +346,20 @@ export async function getPlanItem(cusId: string, itemId: string, db: Database = 
   return row ?? null;
 }
 
+/** Everyone a plan covers, the person it was made for first (whom a family plan's visit can be booked for). */
+export async function listPlanPeople(planId: string, db: Database = getDb()) {
+  const [plan] = await db.select({ residentId: plans.residentId, firstName: residents.firstName, lastName: residents.lastName }).from(plans).innerJoin(residents, eq(residents.id, plans.residentId)).where(eq(plans.id, planId));
+  if (!plan) return [];
+  const { members } = await loadPlanContent(db, planId);
+  return [{ residentId: plan.residentId, name: `${plan.firstName} ${plan.lastName}` }, ...members];
+}
+
 /** The resident's current plan (approved or active, latest first) with goals and services, for their own page. */
 export async function getCurrentPlanForResident(residentId: string, db: Database = getDb()) {
   const [plan] = await db
     .select()
     .from(plans)
-    .where(and(eq(plans.residentId, residentId), sql`${plans.status} in ('approved','active')`))
+    .where(and(planCoversResident(residentId), sql`${plans.status} in ('approved','active')`))
     .orderBy(desc(plans.validFrom))
     .limit(1);
   if (!plan) return null;
@@ -320,23 +386,32 @@ export async function changePlanStatus(
   });
 }
 
-/** Plan items of approved or active plans for this offer that cover the day: who could take a slot of it. */
+/**
+ * Plan items of approved or active plans for this offer that cover the day: who could take a slot of it.
+ * A family plan gives one row per person it covers.
+ */
 export async function listPlanItemsForOffer(cusId: string, offerId: string, day: string, db: Database = getDb()) {
-  return db
-    .select({ itemId: planItems.id, planId: plans.id, residentId: residents.id, name: sql<string>`${residents.firstName} || ' ' || ${residents.lastName}`, frequency: planItems.frequency })
-    .from(planItems)
-    .innerJoin(plans, eq(plans.id, planItems.planId))
-    .innerJoin(residents, eq(residents.id, plans.residentId))
-    .where(
-      and(
-        eq(plans.cusId, cusId),
-        eq(planItems.offerId, offerId),
-        isNull(planItems.removedAt),
-        sql`${plans.status} in ('approved','active')`,
-        sql`${planItems.validFrom} <= ${day} and ${planItems.validTo} >= ${day}`,
-      ),
-    )
-    .orderBy(asc(residents.lastName));
+  const covering = and(
+    eq(plans.cusId, cusId),
+    eq(planItems.offerId, offerId),
+    isNull(planItems.removedAt),
+    sql`${plans.status} in ('approved','active')`,
+    sql`${planItems.validFrom} <= ${day} and ${planItems.validTo} >= ${day}`,
+  );
+  const columns = { itemId: planItems.id, planId: plans.id, residentId: residents.id, firstName: residents.firstName, lastName: residents.lastName, frequency: planItems.frequency };
+  const [own, members] = await Promise.all([
+    db.select(columns).from(planItems).innerJoin(plans, eq(plans.id, planItems.planId)).innerJoin(residents, eq(residents.id, plans.residentId)).where(covering),
+    db
+      .select(columns)
+      .from(planItems)
+      .innerJoin(plans, eq(plans.id, planItems.planId))
+      .innerJoin(planMembers, eq(planMembers.planId, plans.id))
+      .innerJoin(residents, eq(residents.id, planMembers.residentId))
+      .where(and(covering, eq(plans.isFamilyPlan, true))),
+  ]);
+  return [...own, ...members]
+    .sort((a, b) => a.lastName.localeCompare(b.lastName, "pl") || a.firstName.localeCompare(b.firstName, "pl"))
+    .map(({ firstName, lastName, ...row }) => ({ ...row, name: `${firstName} ${lastName}` }));
 }
 
 /** Closes an application without a plan: information given, a single service, or declined with a reason. */

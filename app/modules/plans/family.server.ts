@@ -1,0 +1,62 @@
+import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { getDb, type Database } from "@db/client";
+import { familyLinks, residents } from "@db/schema";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { inverseRelation, type FamilyRelation } from "./family";
+
+export type FamilyActor = { userId: string; email: string; ip: string };
+const isUuid = (v: string | null | undefined): v is string => !!v && /^[0-9a-f-]{36}$/i.test(v);
+
+/** The resident's family as the centre has recorded it: each relative with how they are related. */
+export async function listFamily(cusId: string, residentId: string, db: Database = getDb()) {
+  if (!isUuid(residentId)) return [];
+  return db
+    .select({ residentId: residents.id, firstName: residents.firstName, lastName: residents.lastName, birthDate: residents.birthDate, relation: familyLinks.relation })
+    .from(familyLinks)
+    .innerJoin(residents, eq(residents.id, familyLinks.relatedResidentId))
+    .where(and(eq(familyLinks.residentId, residentId), eq(residents.cusId, cusId)))
+    .orderBy(asc(residents.lastName), asc(residents.firstName));
+}
+
+/**
+ * Links two residents of the centre as family, both ways ("parent" on one side is "child" on the other).
+ * Linking again changes the relation.
+ */
+export async function linkFamily(
+  input: { cusId: string; residentId: string; relatedResidentId: string; relation: FamilyRelation; actor: FamilyActor },
+  db: Database = getDb(),
+): Promise<{ ok: true } | { ok: false; reason: "not_found" | "self" }> {
+  if (!isUuid(input.residentId) || !isUuid(input.relatedResidentId)) return { ok: false, reason: "not_found" };
+  if (input.residentId === input.relatedResidentId) return { ok: false, reason: "self" };
+  return db.transaction(async (tx) => {
+    const found = await tx.select({ id: residents.id }).from(residents).where(and(eq(residents.cusId, input.cusId), inArray(residents.id, [input.residentId, input.relatedResidentId])));
+    if (found.length !== 2) return { ok: false as const, reason: "not_found" as const };
+    const pairs = [
+      { residentId: input.residentId, relatedResidentId: input.relatedResidentId, relation: input.relation },
+      { residentId: input.relatedResidentId, relatedResidentId: input.residentId, relation: inverseRelation(input.relation) },
+    ];
+    for (const pair of pairs) {
+      await tx.insert(familyLinks).values(pair).onConflictDoUpdate({ target: [familyLinks.residentId, familyLinks.relatedResidentId], set: { relation: pair.relation } });
+    }
+    await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: input.cusId, action: "resident.family_linked", entityType: "resident", entityId: input.residentId, after: { relatedResidentId: input.relatedResidentId, relation: input.relation } });
+    return { ok: true as const };
+  });
+}
+
+export async function unlinkFamily(input: { cusId: string; residentId: string; relatedResidentId: string; actor: FamilyActor }, db: Database = getDb()) {
+  if (!isUuid(input.residentId) || !isUuid(input.relatedResidentId)) return { ok: false as const };
+  return db.transaction(async (tx) => {
+    const [own] = await tx.select({ id: residents.id }).from(residents).where(and(eq(residents.id, input.residentId), eq(residents.cusId, input.cusId)));
+    if (!own) return { ok: false as const };
+    await tx
+      .delete(familyLinks)
+      .where(
+        or(
+          and(eq(familyLinks.residentId, input.residentId), eq(familyLinks.relatedResidentId, input.relatedResidentId)),
+          and(eq(familyLinks.residentId, input.relatedResidentId), eq(familyLinks.relatedResidentId, input.residentId)),
+        ),
+      );
+    await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: input.cusId, action: "resident.family_unlinked", entityType: "resident", entityId: input.residentId, after: { relatedResidentId: input.relatedResidentId } });
+    return { ok: true as const };
+  });
+}
