@@ -102,6 +102,31 @@ test("application → two-item plan → director approves → series and single 
   await page.getByRole("button", { name: "Zarezerwuj wybrany termin" }).click();
   await expect(page.getByRole("status")).toHaveText("Zarezerwowano.");
 
+  // The home visit is moved to another time: the old one stays in the history, one "changed" email goes out.
+  const booked = page.locator(".visit-list > li").first();
+  await booked.getByText("Zmień termin lub odwołaj").click();
+  await booked.getByLabel("Nowy termin").selectOption({ index: 1 });
+  await booked.getByLabel(/Powód/).fill("Mieszkanka prosi o inną godzinę");
+  await booked.getByRole("button", { name: "Przenieś na nowy termin" }).click();
+  await expect(page.getByRole("status")).toHaveText(/Przeniesiono wizytę/);
+  await expect(page.locator(".visit-list")).toContainText("przeniesiona z");
+
+  // Changing the approved plan asks for a reason and keeps version 1 readable.
+  await page.goto(planUrl);
+  await page.getByLabel("Cel", { exact: true }).fill("Wychodzi z domu raz w tygodniu");
+  await page.getByLabel("Kryterium osiągnięcia").fill("Spacer z opiekunką co tydzień");
+  await page.getByRole("button", { name: "Dodaj cel" }).click();
+  await expect(page.getByText("Podaj powód zmiany (co najmniej 5 znaków).")).toBeVisible();
+  await expect(page.getByLabel("Cel", { exact: true })).toHaveValue("Wychodzi z domu raz w tygodniu");
+  await page.locator("#goal-reason").fill("Rozmowa z mieszkanką po pierwszych wizytach");
+  await page.getByRole("button", { name: "Dodaj cel" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Dodano cel." })).toBeVisible();
+  await expect(page.getByText("wersja 2").first()).toBeVisible();
+  await page.getByRole("link", { name: "wersja 1" }).click();
+  await expect(page.getByText("Powód zmiany: Rozmowa z mieszkanką po pierwszych wizytach")).toBeVisible();
+  await expect(page.getByText("Wychodzi z domu raz w tygodniu")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
   // The resident sees the plan and the bookings, and cancels one.
   const residentContext = await browser.newContext();
   const resident = await residentContext.newPage();
@@ -129,6 +154,8 @@ test("application → two-item plan → director approves → series and single 
   await openLatestEmail(resident, demo("mieszkaniec"), "Twój plan usług został zatwierdzony");
   await openLatestEmail(resident, demo("mieszkaniec"), "Rezerwacja serii: Wsparcie psychologiczne dla dorosłych");
   await expect(resident.locator("pre.email-text")).toContainText("Zarezerwowaliśmy dla Ciebie");
+  await openLatestEmail(resident, demo("mieszkaniec"), "Zmiana terminu: Usługi opiekuńcze w domu");
+  await expect(resident.locator("pre.email-text")).toContainText("Mieszkanka prosi o inną godzinę");
   await openLatestEmail(resident, demo("mieszkaniec"), "Odwołana wizyta");
   await expect(resident.locator("pre.email-text")).toContainText("Powód: Wizyta u lekarza");
   await residentContext.close();
@@ -196,3 +223,19 @@ test("a coordinator books a resident straight from a free slot on the shared cal
   await expectNoAxeViolations(page);
 });
 
+test("a family plan: the coordinator books a visit for the husband covered by his wife's plan", async ({ page }) => {
+  await signIn(page, demo("koordynator"));
+  await page.getByLabel("Szukaj").fill("Kozłowska");
+  await page.getByRole("button", { name: "Szukaj" }).click();
+  await page.getByRole("link", { name: "Kozłowska Teresa" }).click();
+  await expect(page.getByRole("region", { name: "Rodzina" }).getByRole("link", { name: "Jan Kozłowski" })).toBeVisible();
+  await page.getByRole("region", { name: "Plany (IPUS)" }).getByRole("link").first().click();
+  await expect(page.getByRole("region", { name: "Rodzina objęta planem" }).getByRole("link", { name: "Jan Kozłowski" })).toBeVisible();
+  await page.getByRole("link", { name: /Zarezerwuj.*Wsparcie psychologiczne dla dorosłych/ }).click();
+  await page.getByLabel("Dla kogo").first().selectOption({ label: "Jan Kozłowski" });
+  await page.getByRole("radio").last().check();
+  await page.getByRole("button", { name: "Zarezerwuj wybrany termin" }).click();
+  await expect(page.getByRole("status")).toHaveText("Zarezerwowano.");
+  await expect(page.locator(".visit-list")).toContainText("Jan Kozłowski");
+  await expectNoAxeViolations(page);
+});

@@ -251,7 +251,7 @@ describe("booking with capacity enforced by the database", () => {
   it("taking a service out of an approved plan cancels its future visits and keeps the old plan version", async () => {
     const w = await world(2, 1);
     const day = (d: Date) => d.toISOString().slice(0, 10);
-    const [first, second] = w.weekly;
+    const [first, second, third] = w.weekly;
     const plan = await createPlan({ cusId: w.centre.id, residentId: w.people[0]!.id, applicationId: null, content: { validFrom: day(first!.startsAt), validTo: day(new Date(first!.startsAt.getTime() + 100 * 86_400_000)), isFamilyPlan: false, previousPlanId: null }, actor: w.actor });
     if (!plan.ok) throw new Error(plan.reason);
     const item = await addPlanItem({ cusId: w.centre.id, planId: plan.planId, item: { offerId: w.offerId, locationId: null, units: 4, frequency: "1 × w tygodniu", validFrom: day(first!.startsAt), validTo: day(new Date(first!.startsAt.getTime() + 100 * 86_400_000)) }, actor: w.actor });
@@ -259,10 +259,22 @@ describe("booking with capacity enforced by the database", () => {
     await approvePlan({ cusId: w.centre.id, planId: plan.planId, actor: w.actor });
     for (const slot of [first!, second!]) expect((await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: w.people[0]!.id, planItemId: item.itemId, actor: w.actor })).ok).toBe(true);
 
+    // The second visit is moved a week on: the plan item's list shows where it came from.
+    const secondBooking = (await listPlanItemBookings(item.itemId))[1]!;
+    const moved = await rescheduleBooking({ bookingId: secondBooking.id, newSlotId: third!.id, cusId: w.centre.id, reason: "Inny tydzień", actor: w.actor });
+    if (!moved.ok) throw new Error(moved.reason);
+    const beforeRemoval = await listPlanItemBookings(item.itemId);
+    expect(beforeRemoval.map((v) => [v.status, v.movedFrom?.toISOString() ?? null])).toEqual([
+      ["active", null],
+      ["cancelled", null],
+      ["active", second!.startsAt.toISOString()],
+    ]);
+
     expect(await removePlanItem({ cusId: w.centre.id, planId: plan.planId, itemId: item.itemId, reason: "Mieszkaniec zrezygnował", actor: w.actor })).toEqual({ ok: true, cancelledVisits: 2 });
     const visits = await listPlanItemBookings(item.itemId);
     expect(visits.map((v) => [v.status, v.cancelReason])).toEqual([
       ["cancelled", "Mieszkaniec zrezygnował"],
+      ["cancelled", "Inny tydzień"],
       ["cancelled", "Mieszkaniec zrezygnował"],
     ]);
     const seats = await t.db.select().from(slots).where(eq(slots.offerId, w.offerId));

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, gte, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@db/client";
 import { bookingSeries, bookings, centres, locations, offerRevisions, offers, planItems, planMembers, plans, providerOrganisations, residents, slotHolds, slots, users } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -450,10 +451,11 @@ export async function rescheduleBooking(
 /** A plan item's visits, soonest first, with where each came from when it was moved (for the booking page). */
 export async function listPlanItemBookings(planItemId: string, db: Database = getDb()) {
   if (!isUuid(planItemId)) return [];
-  const previous = sql<Date | null>`(select p.starts_at from ${bookings} p where p.id = ${bookings.rescheduledFromId})`.mapWith(bookings.startsAt);
+  const previous = alias(bookings, "previous");
   return db
-    .select({ id: bookings.id, startsAt: bookings.startsAt, endsAt: bookings.endsAt, status: bookings.status, attendance: bookings.attendance, cancelReason: bookings.cancelReason, lateCancellation: bookings.lateCancellation, residentId: bookings.residentId, movedFrom: previous })
+    .select({ id: bookings.id, startsAt: bookings.startsAt, endsAt: bookings.endsAt, status: bookings.status, attendance: bookings.attendance, cancelReason: bookings.cancelReason, lateCancellation: bookings.lateCancellation, residentId: bookings.residentId, movedFrom: previous.startsAt })
     .from(bookings)
+    .leftJoin(previous, eq(previous.id, bookings.rescheduledFromId))
     .where(eq(bookings.planItemId, planItemId))
     .orderBy(asc(bookings.startsAt));
 }
