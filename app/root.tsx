@@ -17,7 +17,7 @@ import {
 import { navigationFor } from "~/modules/identity/permissions";
 import { getSessionContext, listActiveMemberships } from "~/modules/identity/session.server";
 import { isProduction } from "~/utils/env.server";
-import { getT, type Locale } from "~/utils/i18n";
+import { getT, localeNames, locales, type Locale } from "~/utils/i18n";
 import { LocaleProvider, useT } from "~/utils/i18n-react";
 import { localeFromRequest } from "~/utils/locale.server";
 import { useNonce } from "~/utils/nonce";
@@ -72,15 +72,17 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
 function LanguageSwitch({ locale }: { locale: Locale }) {
   const t = useT();
   const location = useLocation();
-  const other: Locale = locale === "pl" ? "en" : "pl";
   return (
     <Form method="post" action="/language" className="language-switch">
-      <input type="hidden" name="locale" value={other} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <button type="submit" className="link-button" lang={other}>
-        <span className="visually-hidden">{t("app.language")}: </span>
-        {t("app.switchTo")}
-      </button>
+      {locales
+        .filter((other) => other !== locale)
+        .map((other) => (
+          <button key={other} type="submit" name="locale" value={other} className="link-button" lang={other}>
+            <span className="visually-hidden">{t("app.language")}: </span>
+            {localeNames[other]}
+          </button>
+        ))}
     </Form>
   );
 }

@@ -1,6 +1,7 @@
 import type { DateSelectArg, EventInput, EventSourceFuncArg } from "@fullcalendar/core";
 import enLocale from "@fullcalendar/core/locales/en-gb";
 import plLocale from "@fullcalendar/core/locales/pl";
+import ukLocale from "@fullcalendar/core/locales/uk";
 import dayGridPlugin from "@fullcalendar/daygrid";
 import interactionPlugin from "@fullcalendar/interaction";
 import listPlugin from "@fullcalendar/list";
@@ -62,8 +63,8 @@ export default function SlotCalendarView({ query, label, initialDate, slotHref, 
         initialView="timeGridWeek"
         initialDate={initialDate}
         headerToolbar={{ left: "prev,next today", center: "title", right: "timeGridWeek,dayGridMonth,listWeek" }}
-        locales={[plLocale, enLocale]}
-        locale={locale === "pl" ? "pl" : "en-gb"}
+        locales={[plLocale, enLocale, ukLocale]}
+        locale={locale === "en" ? "en-gb" : locale}
         timeZone="UTC"
         firstDay={1}
         slotMinTime="07:00:00"

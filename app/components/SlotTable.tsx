@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { SlotJson } from "~/modules/capacity/slot-json";
 import { useLocale, useT } from "~/utils/i18n-react";
+import { intlLocale } from "~/utils/format";
 import { colourOf } from "~/utils/provider-colour";
 
 const TIME_ZONE = "Europe/Warsaw";
@@ -10,8 +11,8 @@ export function SlotTable({ slots, caption, colours }: { slots: SlotJson[]; capt
   const showProvider = !!colours;
   const t = useT();
   const locale = useLocale();
-  const day = new Intl.DateTimeFormat(locale === "pl" ? "pl-PL" : "en-GB", { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long" });
-  const time = new Intl.DateTimeFormat(locale === "pl" ? "pl-PL" : "en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
+  const day = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long" });
+  const time = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
   if (slots.length === 0) return <p>{t("calendar.noSlots")}</p>;
   return (
     <div className="table-scroll">

@@ -8,8 +8,6 @@ export const en: Messages = {
     skipToContent: "Skip to content",
     mainNavigation: "Main navigation",
     language: "Language",
-    languageName: { pl: "Polski", en: "English" },
-    switchTo: "Polski",
     signedInAs: "Signed in as {{name}}",
     signOut: "Sign out",
     account: "My account",

@@ -6,8 +6,6 @@ export const pl = {
     skipToContent: "Przejdź do treści",
     mainNavigation: "Nawigacja główna",
     language: "Język",
-    languageName: { pl: "Polski", en: "English" },
-    switchTo: "English",
     signedInAs: "Zalogowano jako {{name}}",
     signOut: "Wyloguj",
     account: "Moje konto",

@@ -14,6 +14,7 @@ import { listCentreProviders } from "~/modules/directory/centres.server";
 import { listCentreOfferNames } from "~/modules/directory/offers.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { useLocale, useT } from "~/utils/i18n-react";
+import { intlLocale } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { providerColours } from "~/utils/provider-colour";
 
@@ -71,7 +72,7 @@ export default function SharedCalendar() {
   const locale = useLocale();
   const query = new URLSearchParams(d.filter).toString();
   const dayHref = (day: string) => `?${new URLSearchParams({ ...d.filter, day }).toString()}#list`;
-  const dayLabel = new Intl.DateTimeFormat(locale === "pl" ? "pl-PL" : "en-GB", { timeZone: "Europe/Warsaw", dateStyle: "full" }).format(new Date(`${d.day}T12:00:00Z`));
+  const dayLabel = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Warsaw", dateStyle: "full" }).format(new Date(`${d.day}T12:00:00Z`));
   return (
     <>
       <h1>{t("calendar.title")}</h1>

@@ -9,6 +9,7 @@ import { getSlotDetail } from "~/modules/capacity/slots.server";
 import { requireAccess } from "~/modules/identity/access.server";
 import { can } from "~/modules/identity/permissions";
 import { useLocale, useT } from "~/utils/i18n-react";
+import { intlLocale } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.slot.offerName} – Portal CUS` : "Portal CUS" }];
 
@@ -37,8 +38,8 @@ export default function SlotDetails() {
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
-  const when = new Intl.DateTimeFormat(locale === "pl" ? "pl-PL" : "en-GB", { timeZone: "Europe/Warsaw", dateStyle: "full", timeStyle: "short" });
-  const until = new Intl.DateTimeFormat(locale === "pl" ? "pl-PL" : "en-GB", { timeZone: "Europe/Warsaw", timeStyle: "short" });
+  const when = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Warsaw", dateStyle: "full", timeStyle: "short" });
+  const until = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Warsaw", timeStyle: "short" });
   const state = slot.closed ? t("calendar.closed") : slot.free === 0 ? t("calendar.full") : t("calendar.free", { count: slot.free, capacity: slot.capacity });
   return (
     <>

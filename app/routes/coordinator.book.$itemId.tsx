@@ -9,7 +9,7 @@ import { toSlotJson } from "~/modules/capacity/slot-json";
 import { computeFreeSlots } from "~/modules/capacity/slots.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { getPlanItem, listPlanPeople } from "~/modules/plans/plans.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime, intlLocale } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 
@@ -96,7 +96,7 @@ export default function BookPlanItem() {
   const result = useActionData<typeof action>() as ActionData | undefined;
   const t = useT();
   const locale = useLocale();
-  const when = new Intl.DateTimeFormat(locale === "pl" ? "pl-PL" : "en-GB", { timeZone: "Europe/Warsaw", weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
+  const when = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Warsaw", weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
   const booked = result?.occurrences?.filter((o) => o.ok).length ?? 0;
   const whoField = (form: string) =>
     d.people.length > 1 ? <SelectField id={`${form}-who`} name="residentId" label={t("booking.forWhom")} defaultValue={d.people[0]!.residentId} options={d.people.map((p) => ({ value: p.residentId, label: p.name }))} /> : null;

@@ -6,6 +6,7 @@ import { listProviderBookings, recordAttendance } from "~/modules/booking/bookin
 import { warsawDate, warsawInstant } from "~/modules/capacity/availability";
 import { requireAccess, requireProviderId } from "~/modules/identity/access.server";
 import { useLocale, useT } from "~/utils/i18n-react";
+import { intlLocale } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "delivery.title");
@@ -63,8 +64,8 @@ export default function ProviderBookings() {
   const saved = useActionData<typeof action>() as Saved | undefined;
   const t = useT();
   const locale = useLocale();
-  const when = new Intl.DateTimeFormat(locale === "pl" ? "pl-PL" : "en-GB", { timeZone: "Europe/Warsaw", weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
-  const units = new Intl.NumberFormat(locale === "pl" ? "pl-PL" : "en-GB", { maximumFractionDigits: 2, useGrouping: false });
+  const when = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Warsaw", weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  const units = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2, useGrouping: false });
   const problem = (id: string) => saved?.problems.find((p) => p.id === id)?.reason;
   const open = d.rows.filter((r) => r.status === "active" && r.started);
   return (

@@ -2,7 +2,10 @@ import type { Locale } from "./i18n";
 
 export const TIME_ZONE = "Europe/Warsaw";
 
-const intlLocale = (locale: Locale) => (locale === "en" ? "en-GB" : "pl-PL");
+const intlLocales: Record<Locale, string> = { pl: "pl-PL", en: "en-GB", uk: "uk-UA" };
+
+/** The Intl locale for dates and numbers in a portal language. */
+export const intlLocale = (locale: Locale) => intlLocales[locale];
 
 /** Money is integer grosze end to end; this is the only place it becomes a string. */
 export function formatMoney(grosze: number, locale: Locale = "pl"): string {

@@ -1,10 +1,14 @@
 import i18next, { type TFunction } from "i18next";
 import { en } from "~/locales/en";
 import { pl, type Messages } from "~/locales/pl";
+import { uk } from "~/locales/uk";
 
-export const locales = ["pl", "en"] as const;
+export const locales = ["pl", "en", "uk"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "pl";
+
+/** Each language's name in itself, for the language switch. */
+export const localeNames: Record<Locale, string> = { pl: "Polski", en: "English", uk: "Українська" };
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -15,7 +19,7 @@ declare module "i18next" {
 
 const instance = i18next.createInstance();
 void instance.init({
-  resources: { pl: { translation: pl }, en: { translation: en } },
+  resources: { pl: { translation: pl }, en: { translation: en }, uk: { translation: uk } },
   lng: defaultLocale,
   fallbackLng: defaultLocale,
   supportedLngs: [...locales],

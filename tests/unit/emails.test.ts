@@ -50,4 +50,26 @@ describe("emails", () => {
     expect(cancelled.text).toContain("Rezerwacja odwołana: Wsparcie psychologiczne dla Stanisława Jabłońska");
     expect(cancelled.text).toContain("Powód: Choroba");
   });
+
+  it("tells a Ukrainian-speaking resident in Ukrainian that a visit moved, with the new and the old time", async () => {
+    const changed = await renderEmail("booking-notice", {
+      centreName: "MCUS Borków",
+      offerName: "Wsparcie psychologiczne",
+      providerName: "Fundacja Pomocna Dłoń",
+      residentName: "Olena Kovalenko",
+      place: null,
+      startsAt: ["2026-12-08T08:00:00.000Z"],
+      previousStartsAt: "2026-12-01T08:00:00.000Z",
+      reason: "Choroba psychologa",
+      locale: "uk",
+      audience: "resident",
+      recipientName: "Olena",
+      kind: "changed",
+    });
+    expect(changed.subject).toBe("Зміна часу: Wsparcie psychologiczne");
+    expect(changed.text).toContain("Добрий день, Olena");
+    expect(changed.text).toContain("Ми змінили час вашого візиту");
+    expect(changed.text).toMatch(/8 груд.*09:00/);
+    expect(changed.text).toMatch(/Попередній час \(1 груд.*09:00\) скасовано/);
+  });
 });

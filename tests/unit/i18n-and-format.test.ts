@@ -1,5 +1,6 @@
 import { en } from "~/locales/en";
 import { pl } from "~/locales/pl";
+import { uk } from "~/locales/uk";
 import { formatDateTime, formatMoney } from "~/utils/format";
 import { getT } from "~/utils/i18n";
 
@@ -15,6 +16,19 @@ describe("i18n", () => {
 
   it("has no empty translation", () => {
     for (const key of keys(en)) expect(getT("en")(key as "app.name")).not.toBe("");
+  });
+
+  it("has Ukrainian for everything a resident reads, and only keys that exist in Polish", () => {
+    const polish = new Set(keys(pl));
+    for (const key of keys(uk)) expect(polish.has(key), key).toBe(true);
+    // Whole areas a resident meets: signing in, errors, their calendar, their printed plan, their emails.
+    for (const area of ["signIn", "forgot", "reset", "errors", "feed", "print", "email", "units", "weekdays"] as const) {
+      const missing = keys(pl[area], area).filter((k) => !keys(uk).includes(k) && !k.startsWith("email.booking.provider") && !k.startsWith("email.booking.coordinator"));
+      expect(missing, area).toEqual([]);
+    }
+    // Untranslated staff screens fall back to Polish, never to a raw key.
+    expect(getT("uk")("plans.approve")).toBe(getT("pl")("plans.approve"));
+    expect(getT("uk")("email.booking.resident.series", { count: 5, offer: "Психолог", provider: "Фундація" })).toBe("Ми забронювали для вас 5 термінів: Психолог (Фундація).");
   });
 
   it("translates with interpolation in both languages", () => {
