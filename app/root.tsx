@@ -11,13 +11,14 @@ import {
   ScrollRestoration,
   useLoaderData,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { navigationFor } from "~/modules/identity/permissions";
 import { getSessionContext, listActiveMemberships } from "~/modules/identity/session.server";
 import { isProduction } from "~/utils/env.server";
-import { getT, localeNames, locales, type Locale } from "~/utils/i18n";
+import { getT, localeNames, locales, type Locale, type RouteHandle } from "~/utils/i18n";
 import { LocaleProvider, useT } from "~/utils/i18n-react";
 import { localeFromRequest } from "~/utils/locale.server";
 import { useNonce } from "~/utils/nonce";
@@ -50,8 +51,11 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 
 function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
   const nonce = useNonce();
+  // Ukrainian covers what residents read; elsewhere the text falls back to Polish, and the page says so.
+  const matches = useMatches();
+  const lang = locale === "uk" && !matches.some((m) => (m.handle as RouteHandle | undefined)?.ukrainian) ? "pl" : locale;
   return (
-    <html lang={locale}>
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -69,14 +73,15 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
   );
 }
 
-function LanguageSwitch({ locale }: { locale: Locale }) {
+/** Ukrainian is offered to residents and visitors only: staff screens are not translated into it. */
+function LanguageSwitch({ locale, offerUkrainian }: { locale: Locale; offerUkrainian: boolean }) {
   const t = useT();
   const location = useLocation();
   return (
     <Form method="post" action="/language" className="language-switch">
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       {locales
-        .filter((other) => other !== locale)
+        .filter((other) => other !== locale && (other !== "uk" || offerUkrainian))
         .map((other) => (
           <button key={other} type="submit" name="locale" value={other} className="link-button" lang={other}>
             <span className="visually-hidden">{t("app.language")}: </span>
@@ -94,7 +99,7 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
       <a className="skip-link" href="#main">
         {t("app.skipToContent")}
       </a>
-      <header className="site-header">
+      <header className="site-header" lang={data.locale}>
         <div className="site-header__inner">
           <Link to="/" className="brand">
             <span className="brand__mark" aria-hidden="true">
@@ -109,7 +114,7 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
             <Link to="/catalogue" className="header-link">
               {t("nav.catalogue")}
             </Link>
-            <LanguageSwitch locale={data.locale} />
+            <LanguageSwitch locale={data.locale} offerUkrainian={!data.membership || data.membership.role === "resident"} />
             {data.user ? (
               <>
                 <Link to="/account" className="account-link">

@@ -4,7 +4,7 @@ import type { Role } from "./schema/identity";
 export const DEMO_EMAIL_DOMAIN = "cus-demo.example";
 export const DEMO_PASSWORD = "Demo-CUS-2026";
 
-export type DemoAccount = { email: string; name: string; role: Role; organisation: "centre" | string };
+export type DemoAccount = { email: string; name: string; role: Role; organisation: "centre" | string; locale?: "pl" | "en" | "uk" };
 
 export const demoAccounts: DemoAccount[] = [
   { email: `dyrektor@${DEMO_EMAIL_DOMAIN}`, name: "Barbara Wiśniewska", role: "director", organisation: "centre" },
@@ -17,6 +17,8 @@ export const demoAccounts: DemoAccount[] = [
   { email: `mieszkaniec@${DEMO_EMAIL_DOMAIN}`, name: "Stanisława Jabłońska", role: "resident", organisation: "centre" },
   { email: `henryk.kowalczyk@${DEMO_EMAIL_DOMAIN}`, name: "Henryk Kowalczyk", role: "resident", organisation: "centre" },
   { email: `zofia.szymanska@${DEMO_EMAIL_DOMAIN}`, name: "Zofia Szymańska", role: "resident", organisation: "centre" },
+  // A refugee from Ukraine: no PESEL (a passport number instead), reads the portal in Ukrainian.
+  { email: `olena.kovalenko@${DEMO_EMAIL_DOMAIN}`, name: "Olena Kovalenko", role: "resident", organisation: "centre", locale: "uk" },
   // One person, two roles: shows switching between memberships.
   { email: `dwie.role@${DEMO_EMAIL_DOMAIN}`, name: "Ewa Dąbrowska", role: "coordinator", organisation: "centre" },
   { email: `dwie.role@${DEMO_EMAIL_DOMAIN}`, name: "Ewa Dąbrowska", role: "provider_staff", organisation: "Spółdzielnia Socjalna Razem" },

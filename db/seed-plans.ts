@@ -35,6 +35,13 @@ const demoPlans = [
     // A family plan: her husband, after a stroke, is covered by it too.
     family: [{ resident: "resident:Jan:Kozłowski:1953-04-02", relation: "spouse" as const }],
   },
+  {
+    resident: "resident:Olena:Kovalenko:1979-06-14",
+    needs: "Uciekła z Charkowa z córką; trudności ze snem i lęk, prosi o rozmowę z psychologiem.",
+    goals: [["Lepszy sen i mniej lęku", "Śpi co najmniej 6 godzin w większość nocy po 3 miesiącach"]],
+    items: [{ offer: "Wsparcie psychologiczne dla dorosłych", units: 10, frequency: "1 × w tygodniu" }],
+    pastOutcomes: ["delivered"] as const,
+  },
 ];
 
 export async function seedPlans(db: Database, ids: Ids, now = new Date()): Promise<number> {

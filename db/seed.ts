@@ -216,7 +216,7 @@ const providers: DemoProvider[] = [
   },
 ];
 
-type DemoResident = { first: string; last: string; birth: string; sex: "female" | "male"; gmina: 0 | 1; street: string; phone?: string };
+type DemoResident = { first: string; last: string; birth: string; sex: "female" | "male"; gmina: 0 | 1; street: string; phone?: string; documentNumber?: string; language?: "uk" };
 
 const residentList: DemoResident[] = [
   { first: "Stanisława", last: "Jabłońska", birth: "1944-03-12", sex: "female", gmina: 0, street: "ul. Kwiatowa 3", phone: "+48 501 200 301" },
@@ -240,6 +240,7 @@ const residentList: DemoResident[] = [
   { first: "Zbigniew", last: "Ostrowski", birth: "1955-12-24", sex: "male", gmina: 0, street: "ul. Zielona 5", phone: "+48 501 200 319" },
   { first: "Łucja", last: "Żak", birth: "2015-04-17", sex: "female", gmina: 1, street: "ul. Szkolna 3" },
   { first: "Jan", last: "Kozłowski", birth: "1953-04-02", sex: "male", gmina: 0, street: "ul. Polna 2" },
+  { first: "Olena", last: "Kovalenko", birth: "1979-06-14", sex: "female", gmina: 0, street: "ul. Ogrodowa 8", phone: "+48 501 200 322", documentNumber: "FA1234567", language: "uk" },
 ];
 
 function providerId(name: string) {
@@ -285,10 +286,10 @@ export async function seedDemo(db: Database): Promise<{ users: number; providers
     .onConflictDoNothing();
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const people = new Map(demoAccounts.map((a) => [a.email, a.name]));
+  const people = new Map(demoAccounts.map((a) => [a.email, a]));
   await db
     .insert(users)
-    .values([...people].map(([email, name]) => ({ id: stableId(`user:${email}`), email, name, passwordHash, locale: "pl" })))
+    .values([...people].map(([email, a]) => ({ id: stableId(`user:${email}`), email, name: a.name, passwordHash, locale: a.locale ?? "pl" })))
     .onConflictDoNothing();
   await db
     .insert(memberships)
@@ -319,7 +320,8 @@ export async function seedDemo(db: Database): Promise<{ users: number; providers
           userId: accountEmail ? stableId(`user:${accountEmail}`) : null,
           firstName: r.first,
           lastName: r.last,
-          pesel: makePesel(r.birth, 100 + i * 37, r.sex),
+          pesel: r.documentNumber ? null : makePesel(r.birth, 100 + i * 37, r.sex),
+          documentNumber: r.documentNumber ?? null,
           birthDate: r.birth,
           street: r.street,
           postalCode: r.gmina === 0 ? "21-040" : "21-045",
@@ -327,7 +329,7 @@ export async function seedDemo(db: Database): Promise<{ users: number; providers
           gminaName: gmina.name,
           phone: r.phone ?? null,
           email: accountEmail ?? null,
-          preferredLanguage: "pl",
+          preferredLanguage: r.language ?? "pl",
         };
       }),
     )

@@ -860,6 +860,7 @@ export const en: Messages = {
       reason: "Give the reason for the change (at least 5 characters).",
       not_family_plan: "This is not a family plan.",
       not_related: "Only a recorded family member can be added to the plan.",
+      already_member: "This person is already covered by the plan.",
     },
   },
   booking: {
@@ -917,6 +918,7 @@ export const en: Messages = {
       outside_plan: "The slot is outside the plan's period, or the plan is not approved.",
       no_slot: "No slot at this time.",
       reason_required: "Give a reason for cancelling.",
+      changeReason: "Give a reason – the resident and the provider will see it.",
       past: "A visit that has taken place cannot be cancelled.",
     },
   },
@@ -980,7 +982,7 @@ export const en: Messages = {
     unlink: "Remove the link",
     saved: "Family saved.",
     relation: { spouse: "spouse", partner: "partner", parent: "parent", child: "child", sibling: "brother / sister", grandparent: "grandparent", grandchild: "grandchild", guardian: "legal guardian", ward: "ward", other: "other close person" },
-    errors: { relation: "Choose the relation.", self: "A person cannot be linked to themselves.", not_found: "This person is not in the centre's register." },
+    errors: { on_plan: "This person is covered by a family plan – take them off the plan first (in the plan editor, with a reason).", relation: "Choose the relation.", self: "A person cannot be linked to themselves.", not_found: "This person is not in the centre's register." },
   },
   print: {
     title: "Individual social services plan (IPUS)",

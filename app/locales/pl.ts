@@ -858,6 +858,7 @@ export const pl = {
       reason: "Podaj powód zmiany (co najmniej 5 znaków).",
       not_family_plan: "To nie jest plan rodzinny.",
       not_related: "Do planu można dodać tylko zapisanego członka rodziny.",
+      already_member: "Ta osoba jest już objęta planem.",
     },
   },
   booking: {
@@ -915,6 +916,7 @@ export const pl = {
       outside_plan: "Termin jest poza okresem planu lub plan nie jest zatwierdzony.",
       no_slot: "Brak terminu o tej porze.",
       reason_required: "Podaj powód odwołania.",
+      changeReason: "Podaj powód – zobaczą go mieszkaniec i usługodawca.",
       past: "Nie można odwołać wizyty, która już się odbyła.",
     },
   },
@@ -978,7 +980,7 @@ export const pl = {
     unlink: "Usuń powiązanie",
     saved: "Zapisano zmiany w rodzinie.",
     relation: { spouse: "małżonek / małżonka", partner: "partner / partnerka", parent: "rodzic", child: "dziecko", sibling: "brat / siostra", grandparent: "dziadek / babcia", grandchild: "wnuk / wnuczka", guardian: "opiekun prawny", ward: "podopieczny / podopieczna", other: "inna bliska osoba" },
-    errors: { relation: "Wybierz pokrewieństwo.", self: "Nie można połączyć osoby z nią samą.", not_found: "Nie znaleziono tej osoby w rejestrze centrum." },
+    errors: { on_plan: "Ta osoba jest objęta planem rodzinnym – najpierw usuń ją z planu (w edytorze planu, z powodem zmiany).", relation: "Wybierz pokrewieństwo.", self: "Nie można połączyć osoby z nią samą.", not_found: "Nie znaleziono tej osoby w rejestrze centrum." },
   },
   print: {
     title: "Indywidualny plan usług społecznych (IPUS)",

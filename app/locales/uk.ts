@@ -71,6 +71,9 @@ export const uk: PartialMessages = {
     save: "Зберегти",
     languageSaved: "Вибір мови збережено.",
   },
+  staff: { name: "Ім'я та прізвище", email: "Електронна пошта" },
+  provider: { registerLink: "Ви надавач послуг? Зареєструйте організацію" },
+  availability: { noPlace: "Вдома в мешканця / онлайн" },
   home: {
     welcome: "Добрий день, {{name}}",
     address: "Адреса",

@@ -6,6 +6,10 @@ import { roleHome } from "~/modules/identity/permissions";
 import { listActiveMemberships, requireSession } from "~/modules/identity/session.server";
 import { useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { translatedForResidents } from "~/utils/i18n";
+
+/** Residents read this page in Ukrainian too. */
+export const handle = translatedForResidents;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.title");
 

@@ -83,7 +83,7 @@ export default function SlotDetails() {
           <fieldset className="checkbox-group slot-choices">
             <legend>{t("calendar.bookFor")}</legend>
             {candidates.map((c) => (
-              <label key={c.itemId}>
+              <label key={`${c.residentId}:${c.itemId}`}>
                 <input type="radio" name="candidate" value={`${c.residentId}:${c.itemId}`} required /> {c.name} ({c.frequency})
               </label>
             ))}

@@ -57,10 +57,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const slotId = String(formData.get("slotId") ?? "");
   const actor = { userId: access.user.id, email: access.user.email, ip: context.ip };
-  // A family plan books for the member chosen on the form; anyone outside the plan falls back to its resident.
+  // A family plan books for the member chosen on the form (its resident when the form has no choice).
   const people = await listPlanPeople(found.plan.id);
-  const chosen = String(formData.get("residentId") ?? "");
-  const residentId = people.some((p) => p.residentId === chosen) ? chosen : found.plan.residentId;
+  const chosen = formData.get("residentId");
+  if (chosen !== null && !people.some((p) => p.residentId === chosen)) return data<ActionData>({ ok: false, message: "booking.errors.chooseResident" }, { status: 400 });
+  const residentId = typeof chosen === "string" ? chosen : found.plan.residentId;
   if (formData.get("intent") === "waitlist") {
     const joined = await joinWaitlist({ cusId, offerId: found.item.offerId, residentId, planItemId: found.item.id, actor });
     return data<ActionData>({ ok: joined.ok, message: joined.ok ? "waitlist.joined" : `waitlist.errors.${joined.reason}`, position: joined.ok ? joined.position : undefined }, { status: joined.ok ? 200 : 409 });
@@ -77,7 +78,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         : await cancelBooking({ bookingId, scope: { cusId }, by: "coordinator", reason, actor });
     if (!result.ok && (result.reason === "not_found" || result.reason === "forbidden")) throw new Response("Not found", { status: 404 });
     const done = intent === "reschedule" ? "booking.rescheduled" : "booking.cancelled";
-    return data<ActionData>({ ok: result.ok, message: result.ok ? done : `booking.errors.${result.reason}`, bookingId, values }, { status: result.ok ? 200 : 409 });
+    const refused = !result.ok ? (result.reason === "reason_required" ? "booking.errors.changeReason" : `booking.errors.${result.reason}`) : done;
+    return data<ActionData>({ ok: result.ok, message: refused, bookingId, values }, { status: result.ok ? 200 : result.reason === "reason_required" ? 400 : 409 });
   }
   if (!slotId) return data<ActionData>({ ok: false, message: "booking.errors.chooseSlot" }, { status: 400 });
   if (formData.get("intent") === "series") {
@@ -168,9 +170,17 @@ export default function BookPlanItem() {
                       name="slotId"
                       label={t("booking.newTime")}
                       defaultValue={mine?.values?.slotId ?? ""}
+                      error={mine && !mine.ok && mine.message === "booking.errors.chooseSlot" ? t("booking.errors.chooseSlot") : undefined}
                       options={[{ value: "", label: "—" }, ...d.free.map((s) => ({ value: s.id, label: `${when.format(new Date(s.startsAt))} · ${t("calendar.free", { count: s.free, capacity: s.capacity })}` }))]}
                     />
-                    <Field id={`reason-${v.id}`} name="reason" label={t("booking.changeReason")} defaultValue={mine?.values?.reason ?? ""} required />
+                    <Field
+                      id={`reason-${v.id}`}
+                      name="reason"
+                      label={t("booking.changeReason")}
+                      defaultValue={mine?.values?.reason ?? ""}
+                      error={mine && !mine.ok && mine.message === "booking.errors.changeReason" ? t("booking.errors.changeReason") : undefined}
+                      required
+                    />
                     <div className="button-row">
                       <button type="submit" name="intent" value="reschedule" className="button button--primary">
                         {t("booking.reschedule")}

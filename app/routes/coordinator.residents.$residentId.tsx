@@ -81,7 +81,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw redirect(`/coordinator/residents/${residentId}?saved=family`);
   }
   if (values.intent === "unlink-family") {
-    await unlinkFamily({ cusId, residentId, relatedResidentId: values.relatedResidentId ?? "", actor });
+    const result = await unlinkFamily({ cusId, residentId, relatedResidentId: values.relatedResidentId ?? "", actor });
+    if (!result.ok && result.reason === "on_plan") return data({ form: "unlink", errors: { form: "family.errors.on_plan" }, values }, { status: 409 });
     throw redirect(`/coordinator/residents/${residentId}?saved=family`);
   }
   if (values.intent === "withdraw-consent") {
@@ -154,6 +155,7 @@ export default function ResidentRecord() {
 
       <section className="panel" aria-labelledby="family-title">
         <h2 id="family-title">{t("family.title")}</h2>
+        {state("unlink") ? <Notice kind="error">{t("family.errors.on_plan")}</Notice> : null}
         {d.family.length === 0 ? <p>{t("family.none")}</p> : null}
         <ul className="plain-list">
           {d.family.map((f) => (

@@ -8,6 +8,10 @@ import { appUrl } from "~/utils/env.server";
 import { fieldErrors } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { translatedForResidents } from "~/utils/i18n";
+
+/** Residents read this page in Ukrainian too. */
+export const handle = translatedForResidents;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.title");
 

@@ -14,6 +14,10 @@ import { getOwnResidentRecord } from "~/modules/plans/residents.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { translatedForResidents } from "~/utils/i18n";
+
+/** Residents read this page in Ukrainian too. */
+export const handle = translatedForResidents;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "home.myData");
 

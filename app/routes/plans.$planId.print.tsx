@@ -7,7 +7,10 @@ import { getSessionContext } from "~/modules/identity/session.server";
 import { getPlan } from "~/modules/plans/plans.server";
 import { getOwnResidentRecord } from "~/modules/plans/residents.server";
 import { formatDate } from "~/utils/format";
-import { getT, toLocale } from "~/utils/i18n";
+import { getT, toLocale, translatedForResidents } from "~/utils/i18n";
+
+/** Residents read this page in Ukrainian too. */
+export const handle = translatedForResidents;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} – ${data.resident.name}` : "IPUS" }];
 
@@ -21,9 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const membership = session?.membership;
   let cusId: string;
   let ownResidentId: string | null = null;
+  let readerLanguage: string | null = null;
   if (membership?.role === "resident" && membership.cusId) {
     cusId = membership.cusId;
-    ownResidentId = (await getOwnResidentRecord(session!.user.id, cusId))?.id ?? "none";
+    const own = await getOwnResidentRecord(session!.user.id, cusId);
+    ownResidentId = own?.id ?? "none";
+    readerLanguage = own?.preferredLanguage ?? null;
   } else {
     const access = await requireAccess(request, "plans.read");
     if (!access.membership.cusId) throw new Response("Forbidden", { status: 403 });
@@ -32,7 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [found, centre] = await Promise.all([getPlan(cusId, params.planId ?? ""), getCentre(cusId)]);
   // A resident asking for someone else's plan gets the same answer as for a plan that does not exist.
   if (!found || !centre || (ownResidentId && found.plan.residentId !== ownResidentId && !found.members.some((m) => m.residentId === ownResidentId))) throw new Response("Not found", { status: 404 });
-  const locale = toLocale(found.resident.preferredLanguage);
+  // A family member reads their own copy in their own language; staff print it in the plan owner's.
+  const locale = toLocale(readerLanguage ?? found.resident.preferredLanguage);
   const t = getT(locale);
   return {
     locale,

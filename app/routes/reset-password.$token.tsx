@@ -7,6 +7,10 @@ import { isResetTokenUsable, resetPassword } from "~/modules/identity/password-r
 import { clearSessionCookie } from "~/modules/identity/session.server";
 import { useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { translatedForResidents } from "~/utils/i18n";
+
+/** Residents read this page in Ukrainian too. */
+export const handle = translatedForResidents;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reset.title");
 

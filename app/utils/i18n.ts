@@ -7,6 +7,10 @@ export const locales = ["pl", "en", "uk"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "pl";
 
+/** A route that has its text in Ukrainian says so in its `handle` (see ADR 008). */
+export type RouteHandle = { ukrainian?: boolean };
+export const translatedForResidents: RouteHandle = { ukrainian: true };
+
 /** Each language's name in itself, for the language switch. */
 export const localeNames: Record<Locale, string> = { pl: "Polski", en: "English", uk: "Українська" };
 

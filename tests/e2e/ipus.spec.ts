@@ -25,6 +25,8 @@ test("a bad PESEL gets a clear message and nothing typed is lost; a new resident
 });
 
 test("application → two-item plan → director approves → series and single visit booked → resident sees and cancels", async ({ page, browser }) => {
+  // The whole IPUS day through three accounts: give it room on a busy two-core machine.
+  test.setTimeout(180_000);
   await signIn(page, demo("koordynator"));
   await page.getByLabel("Szukaj").fill("Jabłońska");
   await page.getByRole("button", { name: "Szukaj" }).click();
@@ -37,7 +39,7 @@ test("application → two-item plan → director approves → series and single 
   await page.getByLabel("Usługodawca (przy udostępnieniu danych)").selectOption({ label: "Fundacja Pomocna Dłoń" });
   await page.getByRole("button", { name: "Zapisz zgodę" }).click();
   await expect(page.getByRole("status")).toHaveText("Zapisano zmianę zgód.");
-  await expect(page.getByRole("region", { name: "Zgody" }).getByRole("listitem").filter({ hasText: "Udostępnienie danych usługodawcy" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Zgody" }).getByRole("listitem").filter({ hasText: "Udostępnienie danych usługodawcy" }).first()).toBeVisible();
 
   // Application with the 30-day deadline.
   await page.getByText("Zapisz wniosek", { exact: true }).first().click();
@@ -238,4 +240,19 @@ test("a family plan: the coordinator books a visit for the husband covered by hi
   await expect(page.getByRole("status")).toHaveText("Zarezerwowano.");
   await expect(page.locator(".visit-list")).toContainText("Jan Kozłowski");
   await expectNoAxeViolations(page);
+});
+
+test("a refugee resident reads her page, her plan copy and her emails in Ukrainian", async ({ page }) => {
+  await signIn(page, demo("olena.kovalenko"));
+  await expect(page.getByRole("heading", { level: 1, name: "Добрий день, Olena Kovalenko" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "uk");
+  await expect(page.getByRole("heading", { name: "Мій план" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: /Завантажити копію плану/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Індивідуальний план соціальних послуг (IPUS)" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Хто і де" })).toBeVisible();
+  // The public catalogue is not translated: the page says it is in Polish, and Polish is one click away.
+  await page.goto("/catalogue");
+  await expect(page.locator("html")).toHaveAttribute("lang", "pl");
+  await expect(page.getByRole("button", { name: /Polski/ })).toBeVisible();
 });

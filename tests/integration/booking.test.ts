@@ -7,7 +7,7 @@ import { warsawDate as warsawDay } from "~/modules/capacity/availability";
 import { ruleFormSchema } from "~/modules/capacity/availability-form";
 import { createAvailabilityRule } from "~/modules/capacity/availability.server";
 import { createLocation, reviewOffer, submitOffer } from "~/modules/directory/offers.server";
-import { linkFamily, listFamily } from "~/modules/plans/family.server";
+import { linkFamily, listFamily, unlinkFamily } from "~/modules/plans/family.server";
 import { addPlanItem, addPlanMember, approvePlan, createPlan, getCurrentPlanForResident, listPlanItemsForOffer, removePlanItem } from "~/modules/plans/plans.server";
 import { draftOffer, offerContent } from "../fixtures/offers";
 import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
@@ -281,6 +281,27 @@ describe("booking with capacity enforced by the database", () => {
     expect(seats.every((s) => s.booked === 0)).toBe(true);
   });
 
+  it("a service taken out of a plan while visits are being booked ends with no active visit on it", async () => {
+    const w = await world(3, 1);
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const first = w.weekly[0]!;
+    const validTo = day(new Date(first.startsAt.getTime() + 100 * 86_400_000));
+    const plan = await createPlan({ cusId: w.centre.id, residentId: w.people[0]!.id, applicationId: null, content: { validFrom: day(first.startsAt), validTo, isFamilyPlan: false, previousPlanId: null }, actor: w.actor });
+    if (!plan.ok) throw new Error(plan.reason);
+    const item = await addPlanItem({ cusId: w.centre.id, planId: plan.planId, item: { offerId: w.offerId, locationId: null, units: 4, frequency: "1 × w tygodniu", validFrom: day(first.startsAt), validTo }, actor: w.actor });
+    if (!item.ok) throw new Error("item");
+    await approvePlan({ cusId: w.centre.id, planId: plan.planId, actor: w.actor });
+    const results = await Promise.all([
+      ...w.weekly.slice(0, 4).map((slot) => bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: w.people[0]!.id, planItemId: item.itemId, actor: w.actor })),
+      removePlanItem({ cusId: w.centre.id, planId: plan.planId, itemId: item.itemId, reason: "Rezygnacja mieszkańca", actor: w.actor }),
+    ]);
+    expect(results.at(-1)).toMatchObject({ ok: true });
+    const active = (await listPlanItemBookings(item.itemId)).filter((v) => v.status === "active");
+    expect(active).toEqual([]);
+    const seats = await t.db.select().from(slots).where(eq(slots.offerId, w.offerId));
+    expect(seats.every((s) => s.booked === 0)).toBe(true);
+  });
+
   it("a family plan covers the relatives added to it: their visits can be booked, a stranger's cannot", async () => {
     const w = await world(3, 3);
     const [mother, son, neighbour] = w.people;
@@ -305,5 +326,8 @@ describe("booking with capacity enforced by the database", () => {
     expect((await listPlanItemsForOffer(w.centre.id, w.offerId, warsawDay(first!.startsAt))).map((c) => c.residentId).sort()).toEqual([mother!.id, son!.id].sort());
     expect((await getCurrentPlanForResident(son!.id))?.plan.id).toBe(plan.planId);
     expect(await getCurrentPlanForResident(neighbour!.id)).toBeNull();
+    // While the son is on his mother's plan, the family link cannot simply be dropped.
+    expect(await unlinkFamily({ cusId: w.centre.id, residentId: son!.id, relatedResidentId: mother!.id, actor: w.actor })).toEqual({ ok: false, reason: "on_plan" });
+    expect(await addPlanMember({ cusId: w.centre.id, planId: plan.planId, residentId: son!.id, reason: "Dodany ponownie", actor: w.actor })).toEqual({ ok: false, reason: "already_member" });
   });
 });

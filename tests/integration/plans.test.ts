@@ -82,6 +82,14 @@ describe("residents and plans", () => {
     expect(old?.snapshot.items.map((i) => [i.offerName, i.units])).toEqual([["Psycholog", 15]]);
     expect(await getPlanVersion(w.centre.id, plan.planId, 2)).toBeNull();
     expect(await getPlanVersion(randomUUID(), plan.planId, 1)).toBeNull();
+    // Malformed ids and numbers from a URL are "not found", not a database error.
+    expect(await getPlanVersion(w.centre.id, "-".repeat(36), 1)).toBeNull();
+    expect(await getPlanVersion(w.centre.id, plan.planId, 99_999_999_999)).toBeNull();
+    expect(await readResidentRecord(w.centre.id, "a".repeat(36), w.actor)).toBeNull();
+    expect(await removePlanItem({ cusId: w.centre.id, planId: plan.planId, itemId: "f".repeat(36), reason: "Sprawdzenie", actor: w.actor })).toEqual({ ok: false, reason: "not_found" });
+    // A refused change (a service already gone, e.g. a second click) leaves no version behind.
+    expect(await removePlanItem({ cusId: w.centre.id, planId: plan.planId, itemId: randomUUID(), reason: "Drugie kliknięcie", actor: w.actor })).toEqual({ ok: false, reason: "not_found" });
+    expect((await getPlan(w.centre.id, plan.planId))?.plan.version).toBe(2);
 
     const itemId = found!.items[0]!.id;
     expect(await removePlanItem({ cusId: w.centre.id, planId: plan.planId, itemId, reason: "", actor: w.actor })).toEqual({ ok: false, reason: "reason_required" });

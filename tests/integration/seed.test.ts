@@ -33,7 +33,12 @@ describe("demo seed", () => {
       expect(isValidNip(p.nip!)).toBe(true);
       expect(isValidRegon(p.regon!)).toBe(true);
     }
-    for (const r of await t.db.select().from(residents)) expect(checkPesel(r.pesel!)).toMatchObject({ valid: true, birthDate: r.birthDate });
+    // Every resident has a valid PESEL, or (a refugee) a document number instead.
+    for (const r of await t.db.select().from(residents)) {
+      if (r.pesel) expect(checkPesel(r.pesel)).toMatchObject({ valid: true, birthDate: r.birthDate });
+      else expect(r.documentNumber).toMatch(/^[A-Z]{2}\d{7}$/);
+    }
+    expect((await t.db.select().from(residents)).filter((r) => !r.pesel)).toHaveLength(1);
 
     // A month of availability: every published offer has slots in the next four weeks.
     const published = await t.db.select({ id: offers.id }).from(offers).where(sql`${offers.publishedRevisionId} is not null`);

@@ -1,4 +1,5 @@
 import { completeNip, completeRegon9, isValidKrs, isValidNip, isValidRegon } from "~/modules/directory/identifiers";
+import { isUuid } from "~/utils/ids";
 
 describe("Polish business identifiers", () => {
   it("checks NIP by its checksum", () => {
@@ -22,5 +23,16 @@ describe("Polish business identifiers", () => {
   it("completes check digits for demo data", () => {
     expect(isValidNip(completeNip("712301451") ?? "")).toBe(true);
     expect(isValidRegon(completeRegon9("36105247"))).toBe(true);
+  });
+});
+
+describe("ids from URLs and forms", () => {
+  it("accepts only a well-formed uuid, so a malformed one is 'not found' rather than a database error", () => {
+    expect(isUuid("0b7c9a52-4a8e-4f3e-9c55-1f2a3b4c5d6e")).toBe(true);
+    expect(isUuid("0B7C9A52-4A8E-4F3E-9C55-1F2A3B4C5D6E")).toBe(true);
+    expect(isUuid("0".repeat(36))).toBe(false);
+    expect(isUuid("-".repeat(36))).toBe(false);
+    expect(isUuid("0b7c9a52-4a8e-4f3e-9c55-1f2a3b4c5d6")).toBe(false);
+    expect(isUuid(undefined)).toBe(false);
   });
 });

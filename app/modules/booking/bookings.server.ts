@@ -7,6 +7,7 @@ import { isUniqueViolation } from "~/utils/db-errors";
 import { enqueueBookingNotices } from "./booking-notices.server";
 import { offerFreedSeat } from "./waitlist.server";
 import { warsawDate, warsawInstant } from "~/modules/capacity/availability";
+import { isUuid } from "~/utils/ids";
 
 export type BookingActor = { userId: string; email: string; ip: string };
 export type BookingRefusal = "not_found" | "full" | "closed" | "too_late" | "already_booked" | "outside_plan";
@@ -14,8 +15,6 @@ export type BookingResult = { ok: true; bookingId: string; slotId: string } | { 
 
 /** How close to the start a cancellation counts as late (flagged for the provider and the coordinator). */
 export const LATE_CANCELLATION_HOURS = 24;
-
-const isUuid = (v: string | null | undefined): v is string => !!v && /^[0-9a-f-]{36}$/i.test(v);
 
 /**
  * Books one seat. The slot row is locked for the whole transaction, so two coordinators taking the last
@@ -30,6 +29,8 @@ export async function bookSlot(
   const now = input.now ?? new Date();
   try {
     return await db.transaction(async (tx) => {
+      // Locks always go plan → booking → slot (as in removePlanItem), so booking and changing a plan cannot deadlock.
+      if (input.planItemId) await lockPlanOfItem(tx, input.planItemId);
       const [slot] = await tx.select().from(slots).where(and(eq(slots.id, input.slotId), eq(slots.cusId, input.cusId))).for("update");
       if (!slot) return { ok: false as const, reason: "not_found" as const };
       if (slot.closedAt) return { ok: false as const, reason: "closed" as const };
@@ -83,6 +84,15 @@ export async function bookSlot(
     if (isUniqueViolation(error)) return { ok: false, reason: "already_booked" };
     throw error;
   }
+}
+
+/**
+ * Shares the lock of the plan an item belongs to: a plan being changed (e.g. a service taken out) finishes
+ * first, and the booking then sees the change.
+ */
+async function lockPlanOfItem(db: Database, planItemId: string) {
+  if (!isUuid(planItemId)) return;
+  await db.select({ id: plans.id }).from(planItems).innerJoin(plans, eq(plans.id, planItems.planId)).where(eq(planItems.id, planItemId)).for("share", { of: plans });
 }
 
 async function slotFitsPlanItem(db: Database, planItemId: string, residentId: string, slot: typeof slots.$inferSelect) {
@@ -410,6 +420,9 @@ export async function rescheduleBooking(
   if (!isUuid(input.bookingId) || !isUuid(input.newSlotId)) return { ok: false, reason: "not_found" };
   const now = input.now ?? new Date();
   const outcome = await db.transaction(async (tx) => {
+    // The plan first (see bookSlot), then the booking, then both slots.
+    const [planned] = await tx.select({ planItemId: bookings.planItemId }).from(bookings).where(eq(bookings.id, input.bookingId));
+    if (planned?.planItemId) await lockPlanOfItem(tx, planned.planItemId);
     const [old] = await tx.select().from(bookings).where(eq(bookings.id, input.bookingId)).for("update");
     if (!old) return { ok: false as const, reason: "not_found" as const };
     if (old.cusId !== input.cusId) return { ok: false as const, reason: "forbidden" as const };

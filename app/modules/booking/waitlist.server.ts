@@ -6,11 +6,10 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { isUniqueViolation } from "~/utils/db-errors";
 import { warsawDate } from "~/modules/capacity/availability";
 import { bookSlot, type BookingActor, type BookingResult } from "./bookings.server";
+import { isUuid } from "~/utils/ids";
 
 /** How long a freed seat is kept for the first waiting resident's coordinator before it goes to the next one. */
 export const WAITLIST_OFFER_HOURS = 24;
-
-const isUuid = (v: string | null | undefined): v is string => !!v && /^[0-9a-f-]{36}$/i.test(v);
 
 /** Puts a resident on the offer's waiting list (first come, first served; once per offer). */
 export async function joinWaitlist(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isUuid } from "~/utils/ids";
 
 const time = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "availability.errors.time");
 const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "availability.errors.date").refine((v) => !Number.isNaN(Date.parse(v)), "availability.errors.date");
@@ -11,7 +12,7 @@ const optionalDate = z.string().trim().transform((v, ctx) => {
   return v;
 });
 const int = (min: number, max: number, message: string) => z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
-const optionalId = z.string().trim().transform((v) => (v === "" ? null : v)).refine((v) => v === null || /^[0-9a-f-]{36}$/i.test(v), "availability.errors.place");
+const optionalId = z.string().trim().transform((v) => (v === "" ? null : v)).refine((v) => v === null || isUuid(v), "availability.errors.place");
 
 /** A weekly availability window as the provider fills it in. Messages are i18n keys. */
 export const ruleFormSchema = z

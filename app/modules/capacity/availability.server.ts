@@ -6,14 +6,13 @@ import type { Actor } from "~/modules/directory/providers.server";
 import type { ExceptionInput, RuleInput } from "./availability-form";
 import { warsawDate } from "./availability";
 import { materialiseOfferSlots } from "./slots.server";
+import { isUuid } from "~/utils/ids";
 
 /** Who plans capacity: a provider for its own offers, or the centre for its own supporting activities. */
 export type CapacityOwner = { providerId: string; cusId?: undefined } | { cusId: string; providerId?: undefined };
 
 /** The revision a provider sees as the offer's current one: published, or the draft when never published. */
 const currentRevisionId = sql`coalesce(${offers.publishedRevisionId}, ${offers.workingRevisionId})`;
-
-const isUuid = (v: string | null | undefined): v is string => !!v && /^[0-9a-f-]{36}$/i.test(v);
 
 function ownerCondition(owner: CapacityOwner) {
   return owner.providerId ? eq(offers.providerId, owner.providerId) : and(eq(offers.cusId, owner.cusId!), isNull(offers.providerId));

@@ -4,6 +4,7 @@ import { addDays, formatISO } from "date-fns";
 import { parseCatalogueFilter } from "~/modules/directory/catalogue-filter";
 import { TIME_ZONE } from "~/utils/format";
 import { warsawInstant } from "./availability";
+import { isUuid } from "~/utils/ids";
 
 /** Longest range one calendar request may ask for (a month view shows up to six weeks). */
 export const MAX_RANGE_DAYS = 62;
@@ -25,7 +26,7 @@ export function parseCalendarQuery(params: URLSearchParams, today = new Date()) 
     fromDay = todayIso;
     toDay = formatISO(addDays(new Date(`${fromDay}T12:00:00Z`), 7), { representation: "date" });
   }
-  const id = (v: string | null) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
+  const id = (v: string | null) => (v && isUuid(v) ? v : undefined);
   return {
     fromDay,
     toDay,

@@ -4,6 +4,7 @@ import { getDb, type Database } from "@db/client";
 import { availabilityExceptions, availabilityRules, locations, offerRevisions, offers, providerOrganisations, slotHolds, slots } from "@db/schema";
 import { catalogueConditions, type CatalogueFilter } from "~/modules/directory/catalogue.server";
 import { expandAvailability, warsawDate, type Exception, type PlannedSlot, type Rule } from "./availability";
+import { isUuid } from "~/utils/ids";
 
 const BATCH = 400;
 
@@ -97,8 +98,6 @@ export type SlotQuery = {
 };
 
 export type SlotRow = Awaited<ReturnType<typeof computeFreeSlots>>[number];
-
-const isUuid = (v: string | undefined): v is string => !!v && /^[0-9a-f-]{36}$/i.test(v);
 
 /**
  * Free seats per slot: capacity minus active bookings minus unexpired holds, with the offer, provider and

@@ -4,6 +4,7 @@ import { centreGminas, centreProviders, centres, locations, offerRevisions, offe
 import type { ProviderLegalForm } from "@db/schema/directory";
 import { searchTerms } from "./search-text";
 import { escapeLike } from "~/utils/sql-like";
+import { isUuid } from "~/utils/ids";
 
 export const CATALOGUE_PAGE_SIZE = 20;
 
@@ -51,7 +52,7 @@ export function catalogueConditions(filter: CatalogueFilter): SQL[] {
   if (filter.fee === "paid") conditions.push(sql`${offerRevisions.feeLabel} <> 'free'`);
   if (filter.providerKind === "centre") conditions.push(isNull(offers.providerId));
   else if (filter.providerKind) conditions.push(eq(providerOrganisations.legalForm, filter.providerKind));
-  if (filter.packageId && /^[0-9a-f-]{36}$/i.test(filter.packageId)) {
+  if (filter.packageId && isUuid(filter.packageId)) {
     conditions.push(sql`exists (select 1 from ${packageOffers} po where po.offer_id = ${offers.id} and po.package_id = ${filter.packageId})`);
   }
   if (filter.accessibility) {
@@ -124,7 +125,7 @@ export async function catalogueChoices(db: Database = getDb()) {
 
 /** A published offer as the public sees it, or null. */
 export async function getPublicOffer(offerId: string, db: Database = getDb()) {
-  if (!/^[0-9a-f-]{36}$/i.test(offerId)) return null;
+  if (!isUuid(offerId)) return null;
   const [row] = await db
     .select({ offer: offers, revision: offerRevisions, provider: providerOrganisations, centre: centres })
     .from(offers)
@@ -167,7 +168,7 @@ export async function getOfferInternals(offerId: string, db: Database = getDb())
 
 /** A provider's public page: only when verified by at least one centre, with its published offers. */
 export async function getPublicProvider(providerId: string, db: Database = getDb()) {
-  if (!/^[0-9a-f-]{36}$/i.test(providerId)) return null;
+  if (!isUuid(providerId)) return null;
   const [provider] = await db
     .select()
     .from(providerOrganisations)

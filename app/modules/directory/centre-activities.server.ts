@@ -5,14 +5,13 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import type { OfferFormInput } from "./offer-form";
 import { archiveOffer, contentColumns, ownsLocations, searchTextFor } from "./offers.server";
 import type { Actor } from "./providers.server";
+import { isUuid } from "~/utils/ids";
 
 /*
  * Supporting activities (działania wspierające) are offers of the centre itself: no provider,
  * run by the community organiser. Being the centre's own, they need no verification by the
  * organiser: each save is published at once as a new revision, and earlier revisions stay as history.
  */
-
-const isUuid = (v: string) => /^[0-9a-f-]{36}$/i.test(v);
 
 type Found = { offer: typeof offers.$inferSelect } | { error: "not_found" | "forbidden" };
 

@@ -6,6 +6,7 @@ import type { OfferFormInput } from "./offer-form";
 import type { PlaceInput } from "./place-form";
 import { isVerifiedFor, type Actor } from "./providers.server";
 import { normaliseSearchText } from "./search-text";
+import { isUuid } from "~/utils/ids";
 
 /** Who is asking: a provider sees only its own offers, an organiser only their centre's. */
 export type OfferScope = { providerId: string; cusId?: undefined } | { cusId: string; providerId?: undefined };
@@ -29,7 +30,7 @@ export async function searchTextFor(db: Database, providerId: string | null, con
 type Found = { offer: typeof offers.$inferSelect } | { error: "not_found" | "forbidden" };
 
 async function findInScope(db: Database, offerId: string, scope: OfferScope, lock = false): Promise<Found> {
-  if (!/^[0-9a-f-]{36}$/i.test(offerId)) return { error: "not_found" };
+  if (!isUuid(offerId)) return { error: "not_found" };
   const query = db.select().from(offers).where(eq(offers.id, offerId));
   const [offer] = lock ? await query.for("update") : await query;
   if (!offer) return { error: "not_found" };

@@ -4,8 +4,7 @@ import { offerRevisions, offers, packageOffers, programmes, providerOrganisation
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { PackageInput, ProgrammeInput } from "./programme-form";
 import type { Actor } from "./providers.server";
-
-const isUuid = (v: string) => /^[0-9a-f-]{36}$/i.test(v);
+import { isUuid } from "~/utils/ids";
 
 function auditActor(actor: Actor) {
   return { actorUserId: actor.userId, actorEmail: actor.email, ip: actor.ip };

@@ -1,6 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { devMailbox } from "@db/schema";
+import { isUuid } from "~/utils/ids";
 
 export async function listMailbox(db: Database = getDb()) {
   return db
@@ -11,7 +12,7 @@ export async function listMailbox(db: Database = getDb()) {
 }
 
 export async function getMailboxMessage(id: string, db: Database = getDb()) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db.select().from(devMailbox).where(eq(devMailbox.id, id));
   return row ?? null;
 }

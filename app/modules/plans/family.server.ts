@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
-import { familyLinks, residents } from "@db/schema";
+import { familyLinks, planMembers, plans, residents } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { inverseRelation, type FamilyRelation } from "./family";
+import { isUuid } from "~/utils/ids";
 
 export type FamilyActor = { userId: string; email: string; ip: string };
-const isUuid = (v: string | null | undefined): v is string => !!v && /^[0-9a-f-]{36}$/i.test(v);
 
 /** The resident's family as the centre has recorded it: each relative with how they are related. */
 export async function listFamily(cusId: string, residentId: string, db: Database = getDb()) {
@@ -43,11 +43,32 @@ export async function linkFamily(
   });
 }
 
-export async function unlinkFamily(input: { cusId: string; residentId: string; relatedResidentId: string; actor: FamilyActor }, db: Database = getDb()) {
-  if (!isUuid(input.residentId) || !isUuid(input.relatedResidentId)) return { ok: false as const };
+/**
+ * Removes a family link both ways. Refused while one of the two is covered by the other's open family plan:
+ * they must first be taken off the plan (a modification with a reason), or they would keep seeing it.
+ */
+export async function unlinkFamily(
+  input: { cusId: string; residentId: string; relatedResidentId: string; actor: FamilyActor },
+  db: Database = getDb(),
+): Promise<{ ok: true } | { ok: false; reason: "not_found" | "on_plan" }> {
+  if (!isUuid(input.residentId) || !isUuid(input.relatedResidentId)) return { ok: false, reason: "not_found" };
   return db.transaction(async (tx) => {
     const [own] = await tx.select({ id: residents.id }).from(residents).where(and(eq(residents.id, input.residentId), eq(residents.cusId, input.cusId)));
-    if (!own) return { ok: false as const };
+    if (!own) return { ok: false as const, reason: "not_found" as const };
+    const [shared] = await tx
+      .select({ planId: plans.id })
+      .from(planMembers)
+      .innerJoin(plans, eq(plans.id, planMembers.planId))
+      .where(
+        and(
+          inArray(plans.status, ["draft", "approved", "active"]),
+          or(
+            and(eq(plans.residentId, input.residentId), eq(planMembers.residentId, input.relatedResidentId)),
+            and(eq(plans.residentId, input.relatedResidentId), eq(planMembers.residentId, input.residentId)),
+          ),
+        ),
+      );
+    if (shared) return { ok: false as const, reason: "on_plan" as const };
     await tx
       .delete(familyLinks)
       .where(

@@ -1,5 +1,6 @@
 import { addDays, addMonths, formatISO, parseISO } from "date-fns";
 import { z } from "zod";
+import { isUuid } from "~/utils/ids";
 
 const isoDate = (message: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, message).refine((v) => !Number.isNaN(Date.parse(v)), message);
 const iso = (d: Date) => formatISO(d, { representation: "date" });
@@ -21,7 +22,7 @@ export const planFormSchema = z
     validFrom: isoDate("plans.errors.date"),
     validTo: isoDate("plans.errors.date"),
     isFamilyPlan: z.string().optional().transform((v) => v === "on" || v === "true"),
-    previousPlanId: z.string().trim().transform((v) => (v === "" ? null : v)).refine((v) => v === null || /^[0-9a-f-]{36}$/i.test(v), "plans.errors.previous"),
+    previousPlanId: z.string().trim().transform((v) => (v === "" ? null : v)).refine((v) => v === null || isUuid(v), "plans.errors.previous"),
   })
   .superRefine((v, ctx) => {
     const { earliestEnd, latestEnd } = planPeriodLimits(v.validFrom);

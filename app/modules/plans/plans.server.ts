@@ -6,9 +6,9 @@ import { cancelBooking } from "~/modules/booking/bookings.server";
 import { enqueueEmail } from "~/modules/notifications/outbox.server";
 import { isLocale } from "~/utils/i18n";
 import { firstReviewDate, maxUnitsUnderLimit, type GoalInput, type PlanInput, type PlanItemInput } from "./plan-form";
+import { isUuid } from "~/utils/ids";
 
 export type PlanActor = { userId: string; email: string; ip: string };
-const isUuid = (v: string | null | undefined): v is string => !!v && /^[0-9a-f-]{36}$/i.test(v);
 
 function audit(actor: PlanActor, cusId: string, action: string, entityType: string, entityId: string, after?: unknown, before?: unknown) {
   return { actorUserId: actor.userId, actorEmail: actor.email, ip: actor.ip, cusId, action, entityType, entityId, after: after ?? null, before: before ?? null };
@@ -78,11 +78,17 @@ export type PlanChangeRefusal = "not_found" | "closed" | "reason_required";
  * Changes to an approved or active plan are modifications: the content before the change is kept as a
  * readable version with the coordinator's reason, and the plan's version number goes up. A draft changes freely.
  */
-async function beginChange(tx: Database, input: { cusId: string; planId: string; reason?: string | null; actor: PlanActor }) {
+async function beginChange(
+  tx: Database,
+  input: { cusId: string; planId: string; reason?: string | null; actor: PlanActor },
+  // Checked under the plan's lock and before a version is kept, so a refused change leaves no trace.
+  precondition?: (plan: typeof plans.$inferSelect) => Promise<boolean>,
+) {
   if (!isUuid(input.planId)) return { ok: false as const, reason: "not_found" as const };
   const [plan] = await tx.select().from(plans).where(and(eq(plans.id, input.planId), eq(plans.cusId, input.cusId))).for("update");
   if (!plan) return { ok: false as const, reason: "not_found" as const };
   if (plan.status === "completed" || plan.status === "terminated") return { ok: false as const, reason: "closed" as const };
+  if (precondition && !(await precondition(plan))) return { ok: false as const, reason: "not_found" as const };
   if (plan.status === "draft") return { ok: true as const, plan };
   const reason = input.reason?.trim() ?? "";
   if (reason.length < 5) return { ok: false as const, reason: "reason_required" as const };
@@ -153,7 +159,10 @@ export async function removePlanItem(
 ): Promise<{ ok: true; cancelledVisits: number } | { ok: false; reason: PlanChangeRefusal }> {
   if (!isUuid(input.itemId)) return { ok: false, reason: "not_found" };
   return db.transaction(async (tx) => {
-    const change = await beginChange(tx, input);
+    const change = await beginChange(tx, input, async (plan) => {
+      const [found] = await tx.select({ id: planItems.id }).from(planItems).where(and(eq(planItems.id, input.itemId), eq(planItems.planId, plan.id), isNull(planItems.removedAt)));
+      return !!found;
+    });
     if (!change.ok) return change;
     const [item] = await tx
       .update(planItems)
@@ -211,7 +220,8 @@ export type PlanSnapshot = {
 /** One earlier version of a plan of the centre, readable as it was. */
 export async function getPlanVersion(cusId: string, planId: string, number: number, db: Database = getDb()) {
   const plan = await planInCentre(db, planId, cusId);
-  if (!plan || !Number.isInteger(number)) return null;
+  // Versions are numbered from 1; anything else from a URL simply does not exist.
+  if (!plan || !Number.isInteger(number) || number < 1 || number > 1_000_000) return null;
   const [version] = await db.select().from(planVersions).where(and(eq(planVersions.planId, plan.id), eq(planVersions.number, number)));
   if (!version) return null;
   const [resident] = await db.select({ firstName: residents.firstName, lastName: residents.lastName }).from(residents).where(eq(residents.id, plan.residentId));
@@ -230,7 +240,7 @@ export function planCoversResident(residentId: string) {
 export async function addPlanMember(
   input: { cusId: string; planId: string; residentId: string; reason?: string | null; actor: PlanActor },
   db: Database = getDb(),
-): Promise<{ ok: true } | { ok: false; reason: PlanChangeRefusal | "not_family_plan" | "not_related" }> {
+): Promise<{ ok: true } | { ok: false; reason: PlanChangeRefusal | "not_family_plan" | "not_related" | "already_member" }> {
   if (!isUuid(input.residentId)) return { ok: false, reason: "not_related" };
   const plan = await planInCentre(db, input.planId, input.cusId);
   if (!plan) return { ok: false, reason: "not_found" };
@@ -238,9 +248,12 @@ export async function addPlanMember(
   const [link] = await db.select({ id: familyLinks.id }).from(familyLinks).where(and(eq(familyLinks.residentId, plan.residentId), eq(familyLinks.relatedResidentId, input.residentId)));
   if (!link) return { ok: false, reason: "not_related" };
   return db.transaction(async (tx) => {
-    const change = await beginChange(tx, input);
-    if (!change.ok) return change;
-    await tx.insert(planMembers).values({ planId: plan.id, residentId: input.residentId }).onConflictDoNothing();
+    const change = await beginChange(tx, input, async () => {
+      const [member] = await tx.select({ id: planMembers.residentId }).from(planMembers).where(and(eq(planMembers.planId, plan.id), eq(planMembers.residentId, input.residentId)));
+      return !member;
+    });
+    if (!change.ok) return change.reason === "not_found" ? { ok: false as const, reason: "already_member" as const } : change;
+    await tx.insert(planMembers).values({ planId: plan.id, residentId: input.residentId });
     await recordAudit(tx, audit(input.actor, input.cusId, "plan.member_added", "plan", plan.id, { residentId: input.residentId }));
     return { ok: true as const };
   });
@@ -249,7 +262,10 @@ export async function addPlanMember(
 export async function removePlanMember(input: { cusId: string; planId: string; residentId: string; reason?: string | null; actor: PlanActor }, db: Database = getDb()) {
   if (!isUuid(input.residentId)) return { ok: false as const, reason: "not_found" as const };
   return db.transaction(async (tx) => {
-    const change = await beginChange(tx, input);
+    const change = await beginChange(tx, input, async (plan) => {
+      const [member] = await tx.select({ id: planMembers.residentId }).from(planMembers).where(and(eq(planMembers.planId, plan.id), eq(planMembers.residentId, input.residentId)));
+      return !!member;
+    });
     if (!change.ok) return change;
     const removed = await tx.delete(planMembers).where(and(eq(planMembers.planId, change.plan.id), eq(planMembers.residentId, input.residentId))).returning();
     if (removed.length === 0) return { ok: false as const, reason: "not_found" as const };

@@ -5,6 +5,7 @@ import { getDb, type Database } from "@db/client";
 import { providerOrganisations, residentConsents, residents } from "@db/schema";
 import type { ConsentMethod, ConsentPurpose } from "./consents";
 import { escapeLike } from "~/utils/sql-like";
+import { isUuid } from "~/utils/ids";
 
 export const RESIDENTS_PAGE_SIZE = 50;
 
@@ -79,7 +80,7 @@ export async function createResident(
 
 /** A resident's full record for centre staff. Every read is written to the audit log (special-category data). */
 export async function readResidentRecord(cusId: string, residentId: string, actor: ResidentActor, db: Database = getDb()) {
-  if (!/^[0-9a-f-]{36}$/i.test(residentId)) return null;
+  if (!isUuid(residentId)) return null;
   const [row] = await db.select().from(residents).where(and(eq(residents.id, residentId), eq(residents.cusId, cusId)));
   if (!row) return null;
   await recordAudit(db, { actorUserId: actor.userId, actorEmail: actor.email, ip: actor.ip, cusId, action: "resident.read", entityType: "resident", entityId: row.id });
@@ -115,7 +116,7 @@ export async function giveConsent(
 }
 
 export async function withdrawConsent(input: { cusId: string; consentId: string; actor: ResidentActor }, db: Database = getDb()) {
-  if (!/^[0-9a-f-]{36}$/i.test(input.consentId)) return { ok: false as const };
+  if (!isUuid(input.consentId)) return { ok: false as const };
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(residentConsents)
