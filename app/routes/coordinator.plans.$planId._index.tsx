@@ -142,6 +142,24 @@ export default function PlanEditor() {
   const modifying = bookable;
   const reasonField = (form: string) =>
     modifying ? <Field id={`${form}-reason`} name="reason" label={t("plans.modificationReason")} hint={t("plans.modificationHint")} defaultValue={val(form, "reason")} error={err(form, "reason")} required /> : null;
+  // Taking something out of the plan: a disclosure with the reason (on an approved plan) and a danger button.
+  const removal = (r: { form: string; intent: string; idName: string; id: string; what: string; label: string; confirm: string; warning?: string }) => (
+    <details open={!!state(r.form)}>
+      <summary>
+        {r.label}
+        <span className="visually-hidden">: {r.what}</span>
+      </summary>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value={r.intent} />
+        <input type="hidden" name={r.idName} value={r.id} />
+        {r.warning ? <p className="muted">{r.warning}</p> : null}
+        {reasonField(r.form)}
+        <button type="submit" className="button button--danger">
+          {r.confirm}
+        </button>
+      </Form>
+    </details>
+  );
   return (
     <>
       <p>
@@ -170,22 +188,9 @@ export default function PlanEditor() {
             {d.members.map((m) => (
               <li key={m.residentId}>
                 <Link to={`/coordinator/residents/${m.residentId}`}>{m.name}</Link>
-                {editable ? (
-                  <details open={!!state(`member-${m.residentId}`)}>
-                    <summary>
-                      {t("plans.removeMember")}
-                      <span className="visually-hidden">: {m.name}</span>
-                    </summary>
-                    <Form method="post" noValidate>
-                      <input type="hidden" name="intent" value="remove-member" />
-                      <input type="hidden" name="residentId" value={m.residentId} />
-                      {reasonField(`member-${m.residentId}`)}
-                      <button type="submit" className="button button--danger">
-                        {t("plans.removeMember")}
-                      </button>
-                    </Form>
-                  </details>
-                ) : null}
+                {editable
+                  ? removal({ form: `member-${m.residentId}`, intent: "remove-member", idName: "residentId", id: m.residentId, what: m.name, label: t("plans.removeMember"), confirm: t("plans.removeMember") })
+                  : null}
               </li>
             ))}
           </ul>
@@ -280,21 +285,16 @@ export default function PlanEditor() {
                             <span className="visually-hidden">: {i.offerName}</span>
                           </Link>
                         ) : null}
-                        <details open={!!state(`remove-${i.id}`)}>
-                          <summary>
-                            {t("plans.removeItem")}
-                            <span className="visually-hidden">: {i.offerName}</span>
-                          </summary>
-                          <Form method="post" noValidate>
-                            <input type="hidden" name="intent" value="remove-item" />
-                            <input type="hidden" name="itemId" value={i.id} />
-                            {i.progress.upcoming > 0 ? <p className="muted">{t("plans.removeCancels", { count: i.progress.upcoming })}</p> : null}
-                            {reasonField(`remove-${i.id}`)}
-                            <button type="submit" className="button button--danger">
-                              {t("plans.removeItemConfirm")}
-                            </button>
-                          </Form>
-                        </details>
+                        {removal({
+                          form: `remove-${i.id}`,
+                          intent: "remove-item",
+                          idName: "itemId",
+                          id: i.id,
+                          what: i.offerName,
+                          label: t("plans.removeItem"),
+                          confirm: t("plans.removeItemConfirm"),
+                          warning: i.progress.upcoming > 0 ? t("plans.removeCancels", { count: i.progress.upcoming }) : undefined,
+                        })}
                       </td>
                     ) : null}
                   </tr>

@@ -139,12 +139,7 @@ export async function cancelBooking(
     if (booking.status === "cancelled") return { ok: false as const, reason: "already_cancelled" as const };
     if (booking.startsAt <= now) return { ok: false as const, reason: "past" as const };
     await tx.select({ id: slots.id }).from(slots).where(eq(slots.id, booking.slotId)).for("update");
-    const late = booking.startsAt.getTime() - now.getTime() < LATE_CANCELLATION_HOURS * 3_600_000;
-    await tx
-      .update(bookings)
-      .set({ status: "cancelled", cancelledAt: now, cancelReason: input.reason.trim(), cancelledBy: input.by, lateCancellation: late, sequence: sql`${bookings.sequence} + 1`, updatedAt: now })
-      .where(eq(bookings.id, booking.id));
-    await tx.update(slots).set({ booked: sql`${slots.booked} - 1` }).where(eq(slots.id, booking.slotId));
+    const late = await releaseSeat(tx, booking, { reason: input.reason.trim(), by: input.by, now });
     await recordAudit(tx, {
       actorUserId: input.actor.userId,
       actorEmail: input.actor.email,
@@ -160,6 +155,20 @@ export async function cancelBooking(
     await offerFreedSeat(tx, booking.slotId, now);
     return { ok: true as const, late, slotId: booking.slotId };
   });
+}
+
+/**
+ * Marks a booking cancelled and gives its seat back (the caller holds the booking's and the slot's locks).
+ * Returns whether it was late: within 24 hours of the start.
+ */
+async function releaseSeat(tx: Database, booking: typeof bookings.$inferSelect, how: { reason: string; by: CancelledBy; now: Date }) {
+  const late = booking.startsAt.getTime() - how.now.getTime() < LATE_CANCELLATION_HOURS * 3_600_000;
+  await tx
+    .update(bookings)
+    .set({ status: "cancelled", cancelledAt: how.now, cancelReason: how.reason, cancelledBy: how.by, lateCancellation: late, sequence: sql`${bookings.sequence} + 1`, updatedAt: how.now })
+    .where(eq(bookings.id, booking.id));
+  await tx.update(slots).set({ booked: sql`${slots.booked} - 1` }).where(eq(slots.id, booking.slotId));
+  return late;
 }
 
 export type SeriesOccurrence =
@@ -436,13 +445,8 @@ export async function rescheduleBooking(
     if (target.offerId !== old.offerId) return { ok: false as const, reason: "other_offer" as const };
     const booked = await bookSlot({ cusId: input.cusId, slotId: target.id, residentId: old.residentId, planItemId: old.planItemId, seriesId: old.seriesId, actor: input.actor, now, notify: false }, tx);
     if (!booked.ok) return booked;
-    const late = old.startsAt.getTime() - now.getTime() < LATE_CANCELLATION_HOURS * 3_600_000;
-    await tx
-      .update(bookings)
-      .set({ status: "cancelled", cancelledAt: now, cancelReason: input.reason.trim(), cancelledBy: "coordinator", lateCancellation: late, sequence: sql`${bookings.sequence} + 1`, updatedAt: now })
-      .where(eq(bookings.id, old.id));
+    await releaseSeat(tx, old, { reason: input.reason.trim(), by: "coordinator", now });
     await tx.update(bookings).set({ rescheduledFromId: old.id }).where(eq(bookings.id, booked.bookingId));
-    await tx.update(slots).set({ booked: sql`${slots.booked} - 1` }).where(eq(slots.id, old.slotId));
     await recordAudit(tx, {
       actorUserId: input.actor.userId,
       actorEmail: input.actor.email,
