@@ -55,6 +55,10 @@ await coordinator.getByRole("link", { name: "Woźniak Marian" }).click();
 await coordinator.getByRole("region", { name: "Plany (IPUS)" }).getByRole("link").first().click();
 await coordinator.waitForURL(/\/coordinator\/plans\//);
 await coordinator.screenshot({ path: `${out}/plan-editor.png`, fullPage: true });
+await coordinator.getByRole("link", { name: /Zarezerwuj/ }).first().click();
+await coordinator.waitForURL(/\/coordinator\/book\//);
+await coordinator.getByText("Zmień termin lub odwołaj").first().click();
+await coordinator.screenshot({ path: `${out}/booking-visits.png` });
 
 const provider = await signedIn("uslugodawca");
 await provider.goto(`${base}/provider/calendar`);
@@ -63,6 +67,9 @@ await provider.screenshot({ path: `${out}/provider-calendar.png` });
 
 const resident = await signedIn("mieszkaniec", 390, 844);
 await resident.screenshot({ path: `${out}/resident-phone.png`, fullPage: true });
+
+const refugee = await signedIn("olena.kovalenko", 390, 844);
+await refugee.screenshot({ path: `${out}/resident-ukrainian.png`, fullPage: true });
 
 await browser.close();
 console.log(`Screenshots written to ${out}/`);

@@ -886,6 +886,7 @@ export const en: Messages = {
     bookAlternative: "Book instead",
     noAlternatives: "No free slots nearby.",
     status: { active: "active", cancelled: "cancelled" },
+    pastStatus: { delivered: "took place", no_show: "missed", unrecorded: "past", cancelled: "cancelled" },
     cancel: "Cancel",
     cancelReason: "Reason for cancelling",
     cancelled: "Booking cancelled.",

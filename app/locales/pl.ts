@@ -884,6 +884,7 @@ export const pl = {
     bookAlternative: "Zarezerwuj zamiast",
     noAlternatives: "Brak wolnych terminów w pobliżu.",
     status: { active: "aktywna", cancelled: "odwołana" },
+    pastStatus: { delivered: "odbyła się", no_show: "nieobecność", unrecorded: "minęła", cancelled: "odwołana" },
     cancel: "Odwołaj",
     cancelReason: "Powód odwołania",
     cancelled: "Odwołano rezerwację.",

@@ -125,6 +125,7 @@ export const uk: PartialMessages = {
     changeRequested: "Ми надіслали прохання координатору. Він зв'яжеться з вами.",
     none: "Бронювань немає.",
     status: { active: "активне", cancelled: "скасоване" },
+    pastStatus: { delivered: "відбувся", no_show: "пропущено", unrecorded: "минув", cancelled: "скасовано" },
     cancel: "Скасувати",
     cancelReason: "Причина скасування",
     cancelled: "Бронювання скасовано.",

@@ -195,7 +195,7 @@ export default function ResidentHome() {
               <ul className="plain-list">
                 {past.map((b) => (
                   <li key={b.id}>
-                    {formatDateTime(b.startsAt, locale)} – {b.offerName} ({t(`booking.status.${b.status}` as "booking.status.active")}
+                    {formatDateTime(b.startsAt, locale)} – {b.offerName} ({t(`booking.pastStatus.${b.status === "cancelled" ? "cancelled" : (b.attendance ?? "unrecorded")}` as "booking.pastStatus.delivered")}
                     {b.lateCancellation ? `, ${t("booking.late")}` : ""})
                   </li>
                 ))}
