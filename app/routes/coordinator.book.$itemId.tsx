@@ -93,6 +93,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return data<ActionData>({ ok: result.ok, message: result.ok ? "booking.booked" : `booking.errors.${result.reason}` }, { status: result.ok ? 200 : 409 });
 }
 
+/** Slots (already in time order) in runs of the same day. */
+function groupByDay<S extends { startsAt: string }>(slots: S[], dayOf: (iso: string) => string): [string, S[]][] {
+  const days = new Map<string, S[]>();
+  for (const slot of slots) {
+    const key = dayOf(slot.startsAt);
+    days.set(key, [...(days.get(key) ?? []), slot]);
+  }
+  return [...days];
+}
+
 export default function BookPlanItem() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionData | undefined;
@@ -100,6 +110,9 @@ export default function BookPlanItem() {
   const locale = useLocale();
   const when = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Warsaw", weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
   const booked = result?.occurrences?.filter((o) => o.ok).length ?? 0;
+  const day = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Warsaw", weekday: "long", day: "numeric", month: "long" });
+  const dayOf = (iso: string) => day.format(new Date(iso));
+  const timeOf = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Warsaw", hour: "2-digit", minute: "2-digit" });
   const whoField = (form: string) =>
     d.people.length > 1 ? <SelectField id={`${form}-who`} name="residentId" label={t("booking.forWhom")} defaultValue={d.people[0]!.residentId} options={d.people.map((p) => ({ value: p.residentId, label: p.name }))} /> : null;
   return (
@@ -219,11 +232,17 @@ export default function BookPlanItem() {
         <fieldset className="checkbox-group slot-choices">
           <legend>{t("booking.chooseSlot")}</legend>
           {d.free.length === 0 ? <p>{t("booking.noFreeSlots")}</p> : null}
-          {d.free.map((s) => (
-            <label key={s.id}>
-              <input type="radio" name="slotId" value={s.id} required />
-              {when.format(new Date(s.startsAt))} – {s.locationName ?? t("availability.noPlace")} · {t("calendar.free", { count: s.free, capacity: s.capacity })}
-            </label>
+          {/* Grouped by day, so a coordinator scans days first and times second. */}
+          {groupByDay(d.free, dayOf).map(([day, slots]) => (
+            <fieldset key={day} className="slot-day">
+              <legend>{day}</legend>
+              {slots.map((s) => (
+                <label key={s.id}>
+                  <input type="radio" name="slotId" value={s.id} required />
+                  {timeOf.format(new Date(s.startsAt))} – {s.locationName ?? t("availability.noPlace")} · {t("calendar.free", { count: s.free, capacity: s.capacity })}
+                </label>
+              ))}
+            </fieldset>
           ))}
         </fieldset>
         <div className="button-row">

@@ -1,6 +1,7 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Database } from "@db/client";
-import { bookings, centres, locations, offerRevisions, offers, providerOrganisations, residents, slots } from "@db/schema";
+import { bookings } from "@db/schema";
+import { listBookingDetails } from "./booking-details.server";
 import type { BookingNoticeKind } from "@emails/booking-notice";
 import { enqueueEmail } from "~/modules/notifications/outbox.server";
 import { isLocale } from "~/utils/i18n";
@@ -12,33 +13,7 @@ import { isLocale } from "~/utils/i18n";
  */
 export async function enqueueBookingNotices(db: Database, input: { bookingIds: string[]; kind: BookingNoticeKind; reason?: string | null; coordinatorEmail?: string; previousStartsAt?: Date }) {
   if (input.bookingIds.length === 0) return;
-  const rows = await db
-    .select({
-      startsAt: bookings.startsAt,
-      cusId: bookings.cusId,
-      centreName: centres.name,
-      offerName: offerRevisions.name,
-      providerName: providerOrganisations.name,
-      providerEmail: providerOrganisations.email,
-      placeName: locations.name,
-      placeStreet: locations.street,
-      placeCity: locations.city,
-      firstName: residents.firstName,
-      lastName: residents.lastName,
-      residentEmail: residents.email,
-      language: residents.preferredLanguage,
-      contactPreference: residents.contactPreference,
-    })
-    .from(bookings)
-    .innerJoin(centres, eq(centres.id, bookings.cusId))
-    .innerJoin(offers, eq(offers.id, bookings.offerId))
-    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
-    .innerJoin(residents, eq(residents.id, bookings.residentId))
-    .innerJoin(slots, eq(slots.id, bookings.slotId))
-    .leftJoin(providerOrganisations, eq(providerOrganisations.id, bookings.providerId))
-    .leftJoin(locations, eq(locations.id, slots.locationId))
-    .where(inArray(bookings.id, input.bookingIds))
-    .orderBy(bookings.startsAt);
+  const rows = await listBookingDetails(db, inArray(bookings.id, input.bookingIds));
   const first = rows[0];
   if (!first) return;
   const common = {
@@ -48,23 +23,23 @@ export async function enqueueBookingNotices(db: Database, input: { bookingIds: s
     providerName: first.providerName ?? first.centreName,
     residentName: `${first.firstName} ${first.lastName}`,
     place: first.placeName ? `${first.placeName}, ${first.placeStreet}, ${first.placeCity}` : null,
-    startsAt: rows.map((r) => r.startsAt.toISOString()),
+    startsAt: rows.map((r) => r.booking.startsAt.toISOString()),
     reason: input.reason ?? null,
     previousStartsAt: input.previousStartsAt?.toISOString() ?? null,
   };
   if (input.kind === "change_request") {
     // Only the coordinator is told; they arrange the change with the resident and the provider.
-    if (input.coordinatorEmail) await enqueueEmail(db, { to: input.coordinatorEmail, template: "booking-notice", props: { ...common, locale: "pl", audience: "coordinator", recipientName: null } }, { cusId: first.cusId });
+    if (input.coordinatorEmail) await enqueueEmail(db, { to: input.coordinatorEmail, template: "booking-notice", props: { ...common, locale: "pl", audience: "coordinator", recipientName: null } }, { cusId: first.booking.cusId });
     return;
   }
   if (first.residentEmail && first.contactPreference !== "do_not_contact") {
     await enqueueEmail(
       db,
       { to: first.residentEmail, template: "booking-notice", props: { ...common, locale: isLocale(first.language) ? first.language : "pl", audience: "resident", recipientName: first.firstName } },
-      { cusId: first.cusId },
+      { cusId: first.booking.cusId },
     );
   }
   if (first.providerEmail) {
-    await enqueueEmail(db, { to: first.providerEmail, template: "booking-notice", props: { ...common, locale: "pl", audience: "provider", recipientName: null } }, { cusId: first.cusId });
+    await enqueueEmail(db, { to: first.providerEmail, template: "booking-notice", props: { ...common, locale: "pl", audience: "provider", recipientName: null } }, { cusId: first.booking.cusId });
   }
 }

@@ -1,9 +1,10 @@
-import { and, asc, eq, gte, isNull } from "drizzle-orm";
+import { and, eq, gte, isNull } from "drizzle-orm";
 import ical, { ICalEventStatus } from "ical-generator";
 import { getDb, type Database } from "@db/client";
-import { bookings, calendarFeeds, locations, offerRevisions, offers, providerOrganisations, residents, slots } from "@db/schema";
+import { bookings, calendarFeeds } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { hashToken, randomToken } from "~/modules/identity/tokens.server";
+import { listBookingDetails } from "./booking-details.server";
 
 /** Whose bookings a feed publishes. */
 export type FeedOwner = { providerId: string; residentId?: undefined } | { residentId: string; providerId?: undefined };
@@ -55,27 +56,7 @@ export async function renderFeed(token: string, baseUrl: string, db: Database = 
     .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt)));
   if (!feed) return null;
   const since = new Date(Date.now() - PAST_DAYS * 86_400_000);
-  const rows = await db
-    .select({
-      booking: bookings,
-      offerName: offerRevisions.name,
-      providerName: providerOrganisations.name,
-      providerPhone: providerOrganisations.phone,
-      firstName: residents.firstName,
-      lastName: residents.lastName,
-      placeName: locations.name,
-      placeStreet: locations.street,
-      placeCity: locations.city,
-    })
-    .from(bookings)
-    .innerJoin(offers, eq(offers.id, bookings.offerId))
-    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
-    .innerJoin(residents, eq(residents.id, bookings.residentId))
-    .innerJoin(slots, eq(slots.id, bookings.slotId))
-    .leftJoin(providerOrganisations, eq(providerOrganisations.id, bookings.providerId))
-    .leftJoin(locations, eq(locations.id, slots.locationId))
-    .where(and(feed.providerId ? eq(bookings.providerId, feed.providerId) : eq(bookings.residentId, feed.residentId!), gte(bookings.startsAt, since)))
-    .orderBy(asc(bookings.startsAt));
+  const rows = await listBookingDetails(db, and(feed.providerId ? eq(bookings.providerId, feed.providerId) : eq(bookings.residentId, feed.residentId!), gte(bookings.startsAt, since)));
 
   const calendar = ical({ name: feed.providerId ? `CUS – ${rows[0]?.providerName ?? "usługi"}` : "CUS – moje usługi", prodId: { company: "CUS portal", product: "bookings", language: "PL" }, ttl: 3600 });
   calendar.x([{ key: "X-WR-TIMEZONE", value: "Europe/Warsaw" }]);
