@@ -5,6 +5,10 @@ import { can } from "~/modules/identity/permissions";
 import { getSessionContext } from "~/modules/identity/session.server";
 import { formatDate, formatMoney } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
+import { translatedForResidents } from "~/utils/i18n";
+
+/** Residents read the catalogue in Ukrainian too. */
+export const handle = translatedForResidents;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.offer.name} – Portal CUS` : "Portal CUS" }];
 
@@ -54,16 +58,19 @@ export default function OfferPage() {
       <p>
         <Link to="/catalogue">{t("catalogue.back")}</Link>
       </p>
-      <h1>{offer.name}</h1>
+      {/* Providers write offers in Polish, whatever language the page is in: screen readers need to know. */}
+      <h1 lang="pl">{offer.name}</h1>
       <p className="offer-card__meta">
         <span className="badge">{t(`areas.${offer.area}` as "areas.1")}</span> <span className={`badge badge--fee-${offer.feeLabel}`}>{t(`feeLabels.${offer.feeLabel}`)}</span>
         {offer.category ? ` ${offer.category}` : ""}
       </p>
-      <p className="lead-text">{offer.description}</p>
+      <p className="lead-text" lang="pl">
+        {offer.description}
+      </p>
       <div className="grid-2">
         <section className="panel" aria-labelledby="apply-title">
           <h2 id="apply-title">{t("catalogue.howToApply")}</h2>
-          <p>{offer.howToApply ?? t("catalogue.howToApplyDefault")}</p>
+          <p lang={offer.howToApply ? "pl" : undefined}>{offer.howToApply ?? t("catalogue.howToApplyDefault")}</p>
           <dl className="details">
             <dt>{t("catalogue.centre")}</dt>
             <dd>
@@ -85,7 +92,7 @@ export default function OfferPage() {
             {offer.eligibility ? (
               <>
                 <dt>{t("catalogue.eligibility")}</dt>
-                <dd>{offer.eligibility}</dd>
+                <dd lang="pl">{offer.eligibility}</dd>
               </>
             ) : null}
             {offer.requiredDocuments ? (

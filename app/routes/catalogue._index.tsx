@@ -9,6 +9,10 @@ import { getSessionContext } from "~/modules/identity/session.server";
 import { formatMoney } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { translatedForResidents } from "~/utils/i18n";
+
+/** Residents read the catalogue in Ukrainian too. */
+export const handle = translatedForResidents;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "catalogue.title");
 
@@ -92,7 +96,9 @@ export default function Catalogue() {
           {rows.map((r) => (
             <li key={r.offerId} className="offer-card">
               <h2 className="offer-card__title">
-                <Link to={`/catalogue/${r.offerId}`}>{r.name}</Link>
+                <Link to={`/catalogue/${r.offerId}`} lang="pl">
+                  {r.name}
+                </Link>
               </h2>
               <p className="offer-card__meta">
                 <span className="badge">{t(`areas.${r.area}` as "areas.1")}</span> <span className={`badge badge--fee-${r.feeLabel}`}>{t(`feeLabels.${r.feeLabel}`)}</span>{" "}
@@ -105,7 +111,7 @@ export default function Catalogue() {
                   {r.internal.changePending ? <span className="badge badge--pending"> {t("catalogue.changePending")}</span> : null}
                 </p>
               ) : null}
-              <p className="offer-card__description">{r.description.length > 220 ? `${r.description.slice(0, 217)}…` : r.description}</p>
+              <p className="offer-card__description" lang="pl">{r.description.length > 220 ? `${r.description.slice(0, 217)}…` : r.description}</p>
             </li>
           ))}
         </ul>

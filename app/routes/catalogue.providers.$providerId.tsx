@@ -2,6 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getPublicProvider } from "~/modules/directory/catalogue.server";
 import { useT } from "~/utils/i18n-react";
+import { translatedForResidents } from "~/utils/i18n";
+
+/** Residents read the catalogue in Ukrainian too. */
+export const handle = translatedForResidents;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.provider.name} – Portal CUS` : "Portal CUS" }];
 

@@ -35,7 +35,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     planId: found.plan.id,
     planStatus: found.plan.status,
     offerName: found.offerName,
-    residentName: `${found.firstName} ${found.lastName}`,
     people,
     free: free.map(toSlotJson),
     upcoming: visits.filter((v) => v.status === "active" && v.startsAt.getTime() > now).map((v) => visitJson(v, nameOf)),
@@ -120,7 +119,7 @@ export default function BookPlanItem() {
       <p>
         <Link to={`/coordinator/plans/${d.planId}`}>{t("booking.backToPlan")}</Link>
       </p>
-      <h1>{t("booking.heading", { offer: d.offerName, name: d.residentName })}</h1>
+      <h1>{t("booking.heading", { offer: d.offerName, name: d.people.map((p) => p.name).join(", ") })}</h1>
       <p>
         {d.item.units} × · {d.item.frequency} · {d.item.validFrom} – {d.item.validTo}
       </p>

@@ -2,6 +2,7 @@ import i18next, { type TFunction } from "i18next";
 import { en } from "~/locales/en";
 import { pl, type Messages } from "~/locales/pl";
 import { uk } from "~/locales/uk";
+import { ukCatalogue } from "~/locales/uk-catalogue";
 
 export const locales = ["pl", "en", "uk"] as const;
 export type Locale = (typeof locales)[number];
@@ -31,6 +32,8 @@ void instance.init({
   interpolation: { escapeValue: false },
   showSupportNotice: false,
 } as Parameters<typeof instance.init>[0]);
+// The catalogue's Ukrainian lives in its own file; merged deeply, as both add keys to e.g. `home`.
+instance.addResourceBundle("uk", "translation", ukCatalogue, true, false);
 
 export type T = TFunction<"translation", undefined>;
 

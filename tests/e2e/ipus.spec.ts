@@ -251,8 +251,12 @@ test("a refugee resident reads her page, her plan copy and her emails in Ukraini
   await page.getByRole("link", { name: /Завантажити копію плану/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Індивідуальний план соціальних послуг (IPUS)" })).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "Хто і де" })).toBeVisible();
-  // The public catalogue is not translated: the page says it is in Polish, and Polish is one click away.
+  // The public catalogue is in Ukrainian too; a page that is not (provider registration) says it is Polish.
   await page.goto("/catalogue");
+  await expect(page.getByRole("heading", { level: 1, name: "Каталог соціальних послуг" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "uk");
+  await expectNoAxeViolations(page);
+  await page.goto("/register-provider");
   await expect(page.locator("html")).toHaveAttribute("lang", "pl");
   await expect(page.getByRole("button", { name: /Polski/ })).toBeVisible();
 });

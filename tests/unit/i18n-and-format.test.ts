@@ -1,6 +1,7 @@
 import { en } from "~/locales/en";
 import { pl } from "~/locales/pl";
 import { uk } from "~/locales/uk";
+import { ukCatalogue } from "~/locales/uk-catalogue";
 import { formatDateTime, formatMoney } from "~/utils/format";
 import { getT } from "~/utils/i18n";
 
@@ -20,14 +21,19 @@ describe("i18n", () => {
 
   it("has Ukrainian for everything a resident reads, and only keys that exist in Polish", () => {
     const polish = new Set(keys(pl));
-    for (const key of keys(uk)) expect(polish.has(key), key).toBe(true);
+    for (const key of [...keys(uk), ...keys(ukCatalogue)]) expect(polish.has(key), key).toBe(true);
     // Whole areas a resident meets: signing in, errors, their calendar, their printed plan, their emails.
-    for (const area of ["signIn", "forgot", "reset", "errors", "feed", "print", "email", "units", "weekdays"] as const) {
-      const missing = keys(pl[area], area).filter((k) => !keys(uk).includes(k) && !k.startsWith("email.booking.provider") && !k.startsWith("email.booking.coordinator"));
+    const ukrainian = [...keys(uk), ...keys(ukCatalogue)];
+    for (const area of ["signIn", "forgot", "reset", "errors", "feed", "print", "email", "units", "weekdays", "catalogue", "areas", "targetGroups", "deliveryModes", "accessibility"] as const) {
+      const missing = keys(pl[area], area).filter((k) => !ukrainian.includes(k) && !k.startsWith("email.booking.provider") && !k.startsWith("email.booking.coordinator"));
       expect(missing, area).toEqual([]);
     }
     // Untranslated staff screens fall back to Polish, never to a raw key.
     expect(getT("uk")("plans.approve")).toBe(getT("pl")("plans.approve"));
+    // The catalogue's file and the resident's file both add to `home`: neither hides the other.
+    expect(getT("uk")("home.myData")).toBe("Мої дані");
+    expect(getT("uk")("home.website")).not.toBe(getT("pl")("home.website"));
+    expect(getT("uk")("catalogue.results", { count: 5 })).toBe("Знайдено 5 послуг");
     expect(getT("uk")("email.booking.resident.series", { count: 5, offer: "Психолог", provider: "Фундація" })).toBe("Ми забронювали для вас 5 термінів: Психолог (Фундація).");
   });
 
