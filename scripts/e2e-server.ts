@@ -1,13 +1,14 @@
 /**
  * The server for end-to-end tests: always a fresh database, then the same start-up as `npm run demo`.
- * With DATABASE_URL, a database `<name>_e2e` is (re)created on that server; the one named is never touched.
+ * With DATABASE_URL, a database `<name>_e2e` (or `_<E2E_DATABASE_SUFFIX>`) is (re)created on that server; the one
+ * named is never touched.
  */
 import postgres from "postgres";
 
 const baseUrl = process.env.DATABASE_URL;
 if (baseUrl) {
   const url = new URL(baseUrl);
-  const name = `${url.pathname.slice(1) || "cus"}_e2e`.replace(/[^a-z0-9_]/gi, "_");
+  const name = `${url.pathname.slice(1) || "cus"}_${process.env.E2E_DATABASE_SUFFIX ?? "e2e"}`.replace(/[^a-z0-9_]/gi, "_");
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.unsafe(`create database ${name}`);
