@@ -69,7 +69,7 @@ process.on("exit", stopServer);
 
 // ---------------------------------------------------------------- clients
 type Answer = { status: number; location: string | null; type: string; text: string };
-type Body = { contentType?: string; data: string | Uint8Array };
+type Body = { contentType?: string; data: string };
 
 class Client {
   cookie = "";
@@ -259,7 +259,7 @@ function postProbes(f: FoundForm): Probe[][] {
   ranks.push([at("1 MB in a field", form(pairsOf(f, { name: editable[0]?.name ?? "x", value: MB })))]);
   ranks.push(editable.map((x) => at(`100 kB in ${x.name}`, form(pairsOf(f, { name: x.name, value: MB.slice(0, 100_000) })))));
   ranks.push([at("every key twice", form(pairsOf(f).flatMap((p) => [p, [p[0], `${p[1]}2`] as [string, string]])))]);
-  ranks.push(editable.slice(0, 3).map((x) => at(`${x.name} as a file`, multipart(pairsOf(f, { name: x.name, value: null }).map(([name, value]) => ({ name, value })).concat({ name: x.name, value: "plik", filename: "a.bin" })))));
+  ranks.push(editable.slice(0, 3).map((x) => at(`${x.name} as a file`, multipart(pairsOf(f, { name: x.name, value: null }).map(([name, value]): { name: string; value: string; filename?: string } => ({ name, value })).concat({ name: x.name, value: "plik", filename: "a.bin" })))));
   ranks.push([at("5 MB body", { contentType: "application/x-www-form-urlencoded", data: `x=${MB.repeat(5)}` })]);
   return ranks;
 }
