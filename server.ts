@@ -8,7 +8,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import helmet from "helmet";
-import { contentSecurityPolicy, isCrossOriginWrite, MAILBOX_HTML_CSP } from "./app/utils/http-security";
+import { BODY_LIMIT_BYTES, contentSecurityPolicy, isCrossOriginWrite, MAILBOX_HTML_CSP } from "./app/utils/http-security";
 
 const development = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -55,8 +55,35 @@ app.use((req, res, next) => {
   next();
 });
 
+// A body larger than any form is refused before anyone reads it (a stream without a length is cut off by the
+// boundary's reader, app/modules/kernel/boundary.server.ts).
+app.use((req, res, next) => {
+  if (Number(req.get("content-length") ?? 0) > BODY_LIMIT_BYTES) {
+    res.status(413).set("Connection", "close").type("text/plain; charset=utf-8").send("Formularz jest za duży. / The request body is too large.");
+    // Read and drop what the client is still sending, so it can read the answer; past a point, hang up.
+    let dropped = 0;
+    req.on("data", (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > 16 * BODY_LIMIT_BYTES) req.destroy();
+    });
+    return;
+  }
+  next();
+});
+
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
+
+// Pages hold personal data and depend on who is signed in: nothing the portal renders is kept by a browser or a
+// proxy cache, unless a route says otherwise (public open data does).
+app.use((_req, res, next) => {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+    if (!this.getHeader("Cache-Control")) this.setHeader("Cache-Control", "no-store");
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+  next();
+});
 
 app.all(
   "*",
@@ -73,6 +100,10 @@ const server = app.listen(port, () => {
   console.log(`CUS portal ready at http://localhost:${port}`);
   if (process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build);
 });
+// Behind a proxy or a load balancer, which keep connections open for about a minute, the server must keep them
+// longer, or it closes one just as the proxy sends a request on it (Node's default is 5 s).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 function shutdown() {
   stopBackgroundWork?.();

@@ -17,7 +17,7 @@ import {
 } from "@remix-run/react";
 import { navigationFor } from "~/modules/identity/permissions";
 import { getSessionContext, listActiveMemberships } from "~/modules/identity/session.server";
-import { isProduction } from "~/utils/env.server";
+import { mailboxVisibleTo } from "~/modules/notifications/mailbox.server";
 import { getT, localeNames, locales, type Locale, type RouteHandle } from "~/utils/i18n";
 import { LocaleProvider, useT } from "~/utils/i18n-react";
 import { localeFromRequest } from "~/utils/locale.server";
@@ -31,13 +31,13 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Portal CUS" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getSessionContext(request);
   const locale = await localeFromRequest(request, session?.user.locale);
   const membershipCount = session ? (await listActiveMemberships(session.user.id)).length : 0;
   return {
     locale,
-    showDevMailbox: !isProduction(),
+    showDevMailbox: mailboxVisibleTo({ ip: context.ip, role: session?.membership?.role }),
     user: session ? { name: session.user.name, email: session.user.email } : null,
     membership: session?.membership
       ? { role: session.membership.role, organisationName: session.membership.organisationName }

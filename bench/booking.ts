@@ -53,7 +53,7 @@ const slotIds = (await db.select({ id: slots.id }).from(slots).where(sql`${slots
 await db.execute(sql`analyze`);
 console.log(`Generated 300 providers, 2,000 offers, ${slotIds.length.toLocaleString("en")} bookable slots in the next two weeks, 20,000 residents in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-const actor = { userId: coordinator!.id, email: coordinator!.email, ip: "127.0.0.1" };
+const actor = { userId: coordinator!.id, email: coordinator!.email, name: coordinator!.name, ip: "127.0.0.1" };
 const times: number[] = [];
 const outcomes = new Map<string, number>();
 const deadline = performance.now() + SECONDS * 1000;

@@ -6,7 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { bookSlot } from "../app/modules/booking/bookings.server";
-import { warsawDate, warsawInstant } from "../app/modules/capacity/availability";
+import { warsawDate, warsawInstant } from "../app/modules/kernel/dates";
 import type { Database } from "./client";
 import { applications, bookings, familyLinks, planGoals, planItems, planMembers, plans, slots } from "./schema";
 
@@ -100,7 +100,7 @@ export async function seedPlans(db: Database, ids: Ids, now = new Date()): Promi
       const bookable = future.filter((s) => s.startsAt.getTime() > now.getTime() + 2 * 86_400_000 && s.booked < s.capacity);
       for (const slot of [bookable[0], bookable[Math.min(bookable.length - 1, 12)]]) {
         if (!slot) continue;
-        await bookSlot({ cusId: ids.centreId, slotId: slot.id, residentId, planItemId: planItem!.id, actor: { userId: ids.coordinatorUserId, email: "seed", ip: "seed" }, now, notify: false }, db);
+        await bookSlot({ cusId: ids.centreId, slotId: slot.id, residentId, planItemId: planItem!.id, actor: { userId: ids.coordinatorUserId, email: "seed", name: "seed", ip: "seed" }, now, notify: false }, db);
       }
     }
     created += 1;

@@ -10,7 +10,7 @@ import { makePesel } from "../app/modules/plans/pesel";
 import type { Database } from "./client";
 import { demoAccounts, DEMO_PASSWORD } from "./demo-accounts";
 import { centreGminas, centreProviders, centres, memberships, providerOrganisations, residents, users } from "./schema";
-import type { ProviderLegalForm } from "./schema/directory";
+import type { ProviderLegalForm } from "./schema/organisations";
 import { seedAvailability } from "./seed-capacity";
 import { seedPlans } from "./seed-plans";
 import { seedServiceBase } from "./seed-offers";

@@ -1,10 +1,12 @@
 import { Form } from "@remix-run/react";
 import { forwardRef } from "react";
 import { CheckboxGroup, Field, SelectField } from "~/components/Field";
+import { errorText } from "~/components/refusal";
+import type { Refusal } from "~/modules/kernel/refusal";
 import { useT } from "~/utils/i18n-react";
 
 type Option = { value: string; label: string };
-export type FormState = { form: string; errors: Record<string, string>; values: Record<string, string | string[]> } | undefined;
+export type FormState = Refusal | undefined;
 
 const weekdayKeys = ["1", "2", "3", "4", "5", "6", "7"] as const;
 
@@ -17,7 +19,7 @@ function useFormHelpers(state: FormState, formName: string, defaults: Record<str
     return Array.isArray(v) ? (v[0] ?? "") : (v ?? "");
   };
   const list = (k: string) => [(mine ? mine.values[k] : defaults[k]) ?? []].flat();
-  const err = (k: string) => (errors[k] ? t(errors[k] as "availability.errors.time") : undefined);
+  const err = (k: string) => errorText(t, errors[k]);
   return { t, errors, value, list, err };
 }
 

@@ -1,11 +1,12 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import { useRef } from "react";
-import { ExceptionForm, RuleForm, type FormState } from "~/components/AvailabilityForms";
+import { ExceptionForm, RuleForm } from "~/components/AvailabilityForms";
 import { FeedSubscription } from "~/components/FeedSubscription";
 import { Notice } from "~/components/Notice";
 import { SlotCalendar, type SelectedRange } from "~/components/SlotCalendar";
 import { SlotTable } from "~/components/SlotTable";
-import type { AvailabilityFormState, loadAvailabilityPage } from "~/modules/capacity/availability-page.server";
+import type { loadAvailabilityPage } from "~/modules/capacity/availability-page.server";
+import { isRefusal } from "~/modules/kernel/refusal";
 import { useT } from "~/utils/i18n-react";
 
 type AvailabilityPageData = Awaited<ReturnType<typeof loadAvailabilityPage>>;
@@ -16,8 +17,9 @@ function setField(form: HTMLFormElement | null, name: string, value: string) {
 }
 
 /** The availability page of a provider, or of the centre for its own supporting activities. */
-export function AvailabilityPage({ d, state, back }: { d: AvailabilityPageData; state: AvailabilityFormState | undefined; back: { to: string; label: string } }) {
-  const newFeedUrl = state?.feedUrl ?? null;
+export function AvailabilityPage({ d, answer, back }: { d: AvailabilityPageData; answer: unknown; back: { to: string; label: string } }) {
+  const newFeedUrl = answer && typeof answer === "object" && "feedUrl" in answer ? String(answer.feedUrl) : null;
+  const state = isRefusal(answer) ? answer : undefined;
   const [params] = useSearchParams();
   const t = useT();
   const ruleForm = useRef<HTMLFormElement>(null);
@@ -81,12 +83,12 @@ export function AvailabilityPage({ d, state, back }: { d: AvailabilityPageData; 
       <div className="grid-2">
         <section className="panel" aria-labelledby="rule-title">
           <h2 id="rule-title">{t("availability.addRule")}</h2>
-          <RuleForm ref={ruleForm} offers={d.offers} places={d.places} staff={d.staff} state={state as FormState} defaults={ruleDefaults} />
+          <RuleForm ref={ruleForm} offers={d.offers} places={d.places} staff={d.staff} state={state} defaults={ruleDefaults} />
         </section>
         <section className="panel" aria-labelledby="exception-title">
           <h2 id="exception-title">{t("availability.exceptions")}</h2>
           <p>{t("availability.exceptionsIntro")}</p>
-          <ExceptionForm ref={exceptionForm} offers={d.offers} places={d.places} state={state as FormState} defaults={exceptionDefaults} />
+          <ExceptionForm ref={exceptionForm} offers={d.offers} places={d.places} state={state} defaults={exceptionDefaults} />
         </section>
       </div>
 

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { CheckboxGroup, Field, SelectField, TextArea } from "~/components/Field";
 import { deliveryModes, groupModes, offerLanguages, statutoryAreas, targetGroups } from "~/modules/directory/areas";
+import { errorText } from "~/components/refusal";
 import { useT } from "~/utils/i18n-react";
 
 export type OfferFormValues = Record<string, string | string[] | null | undefined>;
@@ -11,9 +12,10 @@ const fees = ["free", "partly_paid", "paid"] as const;
 /** The provider's offer form: every field of the service base, grouped as a person reads it. */
 export function OfferForm({ values, errors, places, disabled, children }: { values: OfferFormValues; errors: Record<string, string>; places: PlaceOption[]; disabled?: boolean; children: React.ReactNode }) {
   const t = useT();
-  const err = (k: string) => (errors[k] ? t(errors[k] as "offer.errors.name") : undefined);
+  const err = (k: string) => errorText(t, errors[k]);
   const s = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
-  const list = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : []);
+  // A checkbox group sent back with one box ticked comes as one value, not a list.
+  const list = (k: string) => (values[k] === null || values[k] === undefined ? [] : [values[k]].flat());
   return (
     <Form method="post" noValidate className="panel offer-form">
       <fieldset className="form-section" disabled={disabled}>

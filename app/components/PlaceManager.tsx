@@ -2,20 +2,20 @@ import { Form } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import { accessibilityFeatures } from "~/modules/directory/areas";
+import { useRefusal } from "~/components/refusal";
 import { useT } from "~/utils/i18n-react";
 
 export type PlaceRow = { id: string; name: string; address: string; gmina: string; accessibility: string[] };
-export type PlaceActionData = { ok: boolean; errors: Record<string, string>; values: Record<string, string> } | undefined;
-
 /** The list of places and the form that adds one; nothing typed is lost on an error. */
-export function PlaceManager({ places, actionData, hiddenIntent }: { places: PlaceRow[]; actionData: PlaceActionData; hiddenIntent?: string }) {
+export function PlaceManager({ places, added, hiddenIntent }: { places: PlaceRow[]; added: boolean; hiddenIntent?: string }) {
   const t = useT();
-  const errors = actionData?.errors ?? {};
-  const values = actionData?.ok ? {} : (actionData?.values ?? {});
-  const err = (k: string) => (errors[k] ? t(errors[k] as "provider.errors.street") : undefined);
+  const refusal = useRefusal();
+  const err = (k: string) => refusal.error("place", k);
+  const value = (k: string) => refusal.value("place", k);
+  const ticked = refusal.list("place", "accessibility");
   return (
     <>
-      {actionData?.ok ? <Notice kind="success">{t("provider.placeAdded")}</Notice> : null}
+      {added ? <Notice kind="success">{t("provider.placeAdded")}</Notice> : null}
       {places.length === 0 ? (
         <p>{t("provider.noPlaces")}</p>
       ) : (
@@ -32,18 +32,18 @@ export function PlaceManager({ places, actionData, hiddenIntent }: { places: Pla
         <h2 id="new-place-title">{t("provider.newPlace")}</h2>
         <Form method="post" noValidate>
           {hiddenIntent ? <input type="hidden" name="intent" value={hiddenIntent} /> : null}
-          <Field name="name" label={t("provider.placeName")} defaultValue={values.name ?? ""} error={err("name")} required />
+          <Field name="name" label={t("provider.placeName")} defaultValue={value("name")} error={err("name")} required />
           <div className="grid-fields">
-            <Field name="street" label={t("provider.street")} defaultValue={values.street ?? ""} error={err("street")} required />
-            <Field name="postalCode" label={t("provider.postalCode")} defaultValue={values.postalCode ?? ""} error={err("postalCode")} required />
-            <Field name="city" label={t("provider.city")} defaultValue={values.city ?? ""} error={err("city")} required />
-            <Field name="gminaName" label={t("provider.gmina")} defaultValue={values.gminaName ?? ""} error={err("gminaName")} required />
+            <Field name="street" label={t("provider.street")} defaultValue={value("street")} error={err("street")} required />
+            <Field name="postalCode" label={t("provider.postalCode")} defaultValue={value("postalCode")} error={err("postalCode")} required />
+            <Field name="city" label={t("provider.city")} defaultValue={value("city")} error={err("city")} required />
+            <Field name="gminaName" label={t("provider.gmina")} defaultValue={value("gminaName")} error={err("gminaName")} required />
           </div>
           <fieldset className="checkbox-group">
             <legend>{t("catalogue.accessibility")}</legend>
             {accessibilityFeatures.map((a) => (
               <label key={a}>
-                <input type="checkbox" name="accessibility" value={a} />
+                <input type="checkbox" name="accessibility" value={a} defaultChecked={ticked.includes(a)} />
                 {t(`accessibility.${a}`)}
               </label>
             ))}

@@ -1,14 +1,15 @@
 import { Field, SelectField } from "~/components/Field";
 import { providerLegalForms } from "~/modules/directory/areas";
+import { errorText } from "~/components/refusal";
 import { useT } from "~/utils/i18n-react";
 
-export type ProfileValues = Partial<Record<string, string | null>>;
+export type ProfileValues = Partial<Record<string, string | string[] | null>>;
 
 /** The organisation fields; errors are i18n keys, values are what was typed (nothing is lost). */
 export function ProviderProfileFields({ values, errors }: { values: ProfileValues; errors: Record<string, string> }) {
   const t = useT();
-  const err = (k: string) => (errors[k] ? t(errors[k] as "provider.errors.nip") : undefined);
-  const v = (k: string) => values[k] ?? "";
+  const err = (k: string) => errorText(t, errors[k]);
+  const v = (k: string) => [values[k] ?? ""].flat()[0] ?? "";
   return (
     <>
       <Field name="name" label={t("provider.name")} defaultValue={v("name")} error={err("name")} required autoComplete="organization" />

@@ -1,4 +1,4 @@
-import type { ProviderLegalForm } from "@db/schema/directory";
+import type { ProviderLegalForm } from "@db/schema/organisations";
 import { useT } from "~/utils/i18n-react";
 
 export type ProviderRow = {

@@ -1,19 +1,15 @@
 import { Form, useActionData } from "@remix-run/react";
+import { useRefusal } from "~/components/refusal";
 import type { Role } from "@db/schema/identity";
 import { Field, SelectField } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
-import type { T } from "~/utils/i18n";
 
 export type TeamMember = { membershipId: string; userId: string; name: string; email: string; role: Role; since: string };
 export type PendingInvitation = { id: string; email: string; name: string | null; role: Role; expiresAt: string };
 
-type TeamActionData =
-  | { ok: true; message: string; email?: string }
-  | { ok: false; errors: Record<string, string>; values: Record<string, string> };
-
-const tr = (t: T, key: string | undefined) => (key ? t(key as "errors.unexpected") : undefined);
+type TeamDone = { ok: true; message: string; email?: string };
 
 /** A team list with invitations; `canManage` adds the forms that change it. */
 export function TeamManager(props: {
@@ -27,13 +23,16 @@ export function TeamManager(props: {
 }) {
   const t = useT();
   const locale = useLocale();
-  const result = useActionData<TeamActionData>();
-  const errors = result && !result.ok ? result.errors : {};
-  const values = result && !result.ok ? result.values : {};
+  const answer = useActionData<TeamDone | { ok: false }>();
+  const result = answer?.ok ? answer : undefined;
+  const refused = useRefusal();
+  const error = (field: string) => refused.error("team", field);
+  const value = (field: string) => refused.value("team", field);
   const roleOptions = props.roles.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   return (
     <>
-      {result?.ok ? <Notice kind="success">{t(result.message as "staff.invited", { email: result.email ?? "" })}</Notice> : null}
+      {result ? <Notice kind="success">{t(result.message as "staff.invited", { email: result.email ?? "" })}</Notice> : null}
+      {error("form") ? <Notice kind="error">{error("form")}</Notice> : null}
       <div className="table-wrap">
         <table>
           <caption>{props.caption}</caption>
@@ -49,7 +48,7 @@ export function TeamManager(props: {
           <tbody>
             {props.members.map((m) => {
               const self = m.userId === props.currentUserId;
-              const rowError = tr(t, errors[`role-${m.membershipId}`]);
+              const rowError = error(`role-${m.membershipId}`);
               return (
                 <tr key={m.membershipId}>
                   <th scope="row">
@@ -131,9 +130,9 @@ export function TeamManager(props: {
           <p>{t("staff.inviteIntro", { days: props.invitationDays })}</p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="invite" />
-            <Field name="name" label={t("staff.inviteName")} autoComplete="off" defaultValue={values.name ?? ""} error={tr(t, errors.name)} />
-            <Field name="email" type="email" label={t("staff.inviteEmail")} autoComplete="off" defaultValue={values.email ?? ""} error={tr(t, errors.email)} />
-            <SelectField name="role" label={t("staff.inviteRole")} options={roleOptions} defaultValue={values.role} error={tr(t, errors.role)} />
+            <Field name="name" label={t("staff.inviteName")} autoComplete="off" defaultValue={value("name")} error={error("name")} />
+            <Field name="email" type="email" label={t("staff.inviteEmail")} autoComplete="off" defaultValue={value("email")} error={error("email")} />
+            <SelectField name="role" label={t("staff.inviteRole")} options={roleOptions} defaultValue={value("role") || undefined} error={error("role")} />
             <button type="submit" className="button button--primary">
               {t("staff.inviteSubmit")}
             </button>

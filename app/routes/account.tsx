@@ -1,6 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { Notice } from "~/components/Notice";
+import { forbidden, notFound, readForm } from "~/modules/kernel/boundary.server";
+import { id } from "~/modules/kernel/input";
 import { switchMembership } from "~/modules/identity/memberships.server";
 import { roleHome } from "~/modules/identity/permissions";
 import { listActiveMemberships, requireSession } from "~/modules/identity/session.server";
@@ -24,17 +27,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const SwitchForm = z.object({ membershipId: id() });
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request);
-  const formData = await request.formData();
-  const result = await switchMembership({
-    sessionId: session.sessionId,
-    userId: session.user.id,
-    email: session.user.email,
-    membershipId: String(formData.get("membershipId") ?? ""),
-    ip: context.ip,
-  });
-  if (!result.ok) throw new Response("Forbidden", { status: 403 });
+  const form = await readForm(request, SwitchForm);
+  if (!form.ok) throw notFound();
+  const result = await switchMembership({ sessionId: session.sessionId, userId: session.user.id, email: session.user.email, membershipId: form.data.membershipId, ip: context.ip });
+  // Another person's membership, or one no longer held.
+  if (!result.ok) throw forbidden();
   return redirect(roleHome[result.role]);
 }
 

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { addDays, formatISO } from "date-fns";
 import { FilterSelect } from "~/components/FilterSelect";
 import { SlotCalendar } from "~/components/SlotCalendar";
 import { SlotTable } from "~/components/SlotTable";
-import { warsawInstant } from "~/modules/capacity/availability";
-import { parseCalendarQuery } from "~/modules/capacity/calendar-query";
+import { calendarQuery, calendarRange } from "~/modules/capacity/calendar-query";
+import { readQuery } from "~/modules/kernel/boundary.server";
+import { now } from "~/modules/kernel/clock.server";
+import { addDays } from "~/modules/kernel/dates";
 import { toSlotJson } from "~/modules/capacity/slot-json";
 import { computeFreeSlots } from "~/modules/capacity/slots.server";
 import { deliveryModes, statutoryAreas } from "~/modules/directory/areas";
@@ -20,17 +21,12 @@ import { providerColours } from "~/utils/provider-colour";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "calendar.title");
 
-/** Query parameters the filter form and the calendar share. */
-const FILTER_KEYS = ["area", "offer", "provider", "gmina", "mode", "bookable", "q"] as const;
-
 /** The list under the calendar shows one day at a time: a week of a whole centre is too long to read. */
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "calendar.shared");
   const cusId = requireCentreId(access);
-  const params = new URL(request.url).searchParams;
-  const day = parseCalendarQuery(new URLSearchParams({ from: params.get("day") ?? params.get("from") ?? "", to: "" }));
-  const query = { ...day, to: warsawInstant(shiftDay(day.fromDay, 1), 0), toDay: shiftDay(day.fromDay, 1), ...pickFilters(params) };
+  const { data: q } = readQuery(request, calendarQuery);
+  const query = calendarRange(q, now(), { oneDay: true });
   const [rows, providers, offers, choices] = await Promise.all([
     computeFreeSlots({ ...query, scope: { cusId } }),
     listCentreProviders(cusId),
@@ -38,32 +34,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     catalogueChoices(),
   ]);
   const verified = providers.filter((p) => p.status === "verified");
-  const filter: Record<string, string> = {};
-  for (const key of FILTER_KEYS) {
-    const value = params.get(key);
-    if (value) filter[key] = value;
-  }
+  // The filters as they were understood, for the form and the calendar's own requests.
+  const shown = { area: q.area === undefined ? "" : String(q.area), offer: q.offer ?? "", provider: q.provider ?? "", gmina: q.gmina ?? "", mode: q.mode ?? "", bookable: query.bookableOnly ? "1" : "", q: q.q ?? "" };
+  const filter = Object.fromEntries(Object.entries(shown).filter(([, v]) => v !== ""));
   return {
     filter,
     day: query.fromDay,
-    previous: shiftDay(query.fromDay, -1),
-    next: shiftDay(query.fromDay, 1),
+    previous: addDays(query.fromDay, -1),
+    next: addDays(query.fromDay, 1),
     slots: rows.map(toSlotJson),
     providers: verified.map((p) => ({ id: p.id, name: p.name })),
     colours: providerColours(verified.map((p) => p.id)),
     offers,
     gminas: choices.gminas,
   };
-}
-
-function shiftDay(isoDay: string, days: number) {
-  return formatISO(addDays(new Date(`${isoDay}T12:00:00Z`), days), { representation: "date" });
-}
-
-/** The same filters the calendar's JSON requests use. */
-function pickFilters(params: URLSearchParams) {
-  const { offerId, providerId, filter, bookableOnly } = parseCalendarQuery(params);
-  return { offerId, providerId, filter, bookableOnly };
 }
 
 export default function SharedCalendar() {

@@ -1,23 +1,39 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/Notice";
 import { bookSlot } from "~/modules/booking/bookings.server";
-import { warsawDate } from "~/modules/capacity/availability";
+import { warsawDate } from "~/modules/kernel/dates";
 import { listPlanItemsForOffer } from "~/modules/plans/plans.server";
 import { toSlotJson } from "~/modules/capacity/slot-json";
 import { getSlotDetail } from "~/modules/capacity/slots.server";
-import { requireAccess } from "~/modules/identity/access.server";
+import { z } from "zod";
+import { errorText } from "~/components/refusal";
+import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
+import { forbidden, notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { id } from "~/modules/kernel/input";
+import { isRefusal } from "~/modules/kernel/refusal";
 import { can } from "~/modules/identity/permissions";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { intlLocale } from "~/utils/format";
+import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.slot.offerName} – Portal CUS` : "Portal CUS" }];
+
+const SlotParams = z.object({ slotId: id() });
+/** The coordinator picks a resident and the plan item the visit is booked under: "<residentId>:<planItemId>". */
+const BookFromSlot = z.object({
+  candidate: z
+    .string({ error: "booking.errors.chooseResident" })
+    .transform((v) => v.split(":"))
+    .pipe(z.tuple([id({ message: "booking.errors.chooseResident" }), id({ message: "booking.errors.chooseResident" })], { error: "booking.errors.chooseResident" })),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "slots.read");
   const { providerId, cusId } = access.membership;
-  const found = await getSlotDetail(params.slotId ?? "", providerId ? { providerId } : { cusId: cusId! });
-  if ("error" in found) throw new Response(found.error, { status: found.error === "forbidden" ? 403 : 404 });
+  const { slotId } = readParams(params, SlotParams);
+  const found = await getSlotDetail(slotId, providerId ? { providerId } : { cusId: cusId! });
+  if ("error" in found) throw found.error === "forbidden" ? forbidden() : notFound();
   // A coordinator can book this slot straight away for a resident whose plan includes the offer on that day.
   const candidates = can(access.membership.role, "plans.manage") && cusId ? await listPlanItemsForOffer(cusId, found.offerId, warsawDate(found.startsAt)) : [];
   return { slot: toSlotJson(found), candidates, canBook: can(access.membership.role, "plans.manage"), backTo: can(access.membership.role, "calendar.shared") ? "/calendar" : "/provider/calendar" };
@@ -25,12 +41,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "plans.manage");
-  const cusId = access.membership.cusId!;
-  const formData = await request.formData();
-  const [residentId, planItemId] = String(formData.get("candidate") ?? "").split(":");
-  if (!residentId || !planItemId) return data({ ok: false, message: "booking.errors.chooseResident" }, { status: 400 });
-  const result = await bookSlot({ cusId, slotId: params.slotId ?? "", residentId, planItemId, actor: { userId: access.user.id, email: access.user.email, ip: context.ip } });
-  return data({ ok: result.ok, message: result.ok ? "booking.booked" : `booking.errors.${result.reason}` }, { status: result.ok ? 200 : 409 });
+  const cusId = requireCentreId(access);
+  const { slotId } = readParams(params, SlotParams);
+  const form = await readForm(request, BookFromSlot);
+  if (!form.ok) return refuseInput(form, "book");
+  const [residentId, planItemId] = form.data.candidate;
+  const result = await bookSlot({ cusId, slotId, residentId, planItemId, actor: actorFrom(access, context) });
+  return result.ok ? { ok: true as const, message: "booking.booked" } : refuse("book", { form: `booking.errors.${result.reason}` }, form.values, 409);
 }
 
 export default function SlotDetails() {
@@ -77,7 +94,8 @@ export default function SlotDetails() {
           <Link to={`/catalogue/${slot.offerId}`}>{t("calendar.offerPage")}</Link>
         </p>
       </section>
-      {result ? <Notice kind={result.ok ? "success" : "error"}>{t(result.message as "booking.booked")}</Notice> : null}
+      {result?.ok ? <Notice kind="success">{t(result.message as "booking.booked")}</Notice> : null}
+      {isRefusal(result) ? <Notice kind="error">{errorText(t, result.errors.form ?? result.errors.candidate)}</Notice> : null}
       {candidates.length && !slot.closed && slot.free > 0 ? (
         <Form method="post" className="panel">
           <fieldset className="checkbox-group slot-choices">

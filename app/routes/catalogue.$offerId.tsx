@@ -6,15 +6,20 @@ import { getSessionContext } from "~/modules/identity/session.server";
 import { formatDate, formatMoney } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { translatedForResidents } from "~/utils/i18n";
+import { z } from "zod";
+import { notFound, readParams } from "~/modules/kernel/boundary.server";
+import { id } from "~/modules/kernel/input";
 
 /** Residents read the catalogue in Ukrainian too. */
 export const handle = translatedForResidents;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.offer.name} – Portal CUS` : "Portal CUS" }];
 
+const OfferParams = z.object({ offerId: id() });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const found = await getPublicOffer(params.offerId ?? "");
-  if (!found) throw new Response("Not found", { status: 404 });
+  const found = await getPublicOffer(readParams(params, OfferParams).offerId);
+  if (!found) throw notFound();
   const session = await getSessionContext(request);
   const staff = !!session?.membership && can(session.membership.role, "catalogue.internal") && session.membership.cusId === found.offer.cusId;
   const r = found.revision;

@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FilterSelect } from "~/components/FilterSelect";
 import { accessibilityFeatures, deliveryModes, offerLanguages, providerLegalForms, statutoryAreas, targetGroups } from "~/modules/directory/areas";
 import { catalogueChoices, searchCatalogue } from "~/modules/directory/catalogue.server";
-import { parseCatalogueFilter } from "~/modules/directory/catalogue-filter";
+import { catalogueQuery } from "~/modules/directory/catalogue-filter";
+import { readQuery } from "~/modules/kernel/boundary.server";
 import { can } from "~/modules/identity/permissions";
 import { getSessionContext } from "~/modules/identity/session.server";
 import { formatMoney } from "~/utils/format";
@@ -18,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "catalogue
 
 /** The public catalogue: no sign-in, works without JavaScript (a GET form), paged and sortable. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const filter = parseCatalogueFilter(new URL(request.url).searchParams);
+  const filter = readQuery(request, catalogueQuery).data;
   const [result, choices, session] = await Promise.all([searchCatalogue(filter), catalogueChoices(), getSessionContext(request)]);
   // Centre staff see internal fields of their own centre's offers; everyone else sees the public card.
   const staffCusId = session?.membership && can(session.membership.role, "catalogue.internal") ? session.membership.cusId : null;

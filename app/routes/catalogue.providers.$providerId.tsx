@@ -3,15 +3,20 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getPublicProvider } from "~/modules/directory/catalogue.server";
 import { useT } from "~/utils/i18n-react";
 import { translatedForResidents } from "~/utils/i18n";
+import { z } from "zod";
+import { notFound, readParams } from "~/modules/kernel/boundary.server";
+import { id } from "~/modules/kernel/input";
 
 /** Residents read the catalogue in Ukrainian too. */
 export const handle = translatedForResidents;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.provider.name} – Portal CUS` : "Portal CUS" }];
 
+const ProviderParams = z.object({ providerId: id() });
+
 export async function loader({ params }: LoaderFunctionArgs) {
-  const found = await getPublicProvider(params.providerId ?? "");
-  if (!found) throw new Response("Not found", { status: 404 });
+  const found = await getPublicProvider(readParams(params, ProviderParams).providerId);
+  if (!found) throw notFound();
   const p = found.provider;
   return {
     provider: { name: p.name, legalForm: p.legalForm, subtype: p.subtype, description: p.description, email: p.email, phone: p.phone, website: p.website, address: `${p.street ?? ""}, ${p.postalCode ?? ""} ${p.city}` },

@@ -3,45 +3,40 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { listAudit, listAuditActions } from "~/modules/audit/audit.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
-import { formatDateTime, TIME_ZONE } from "~/utils/format";
+import { readQuery } from "~/modules/kernel/boundary.server";
+import { addDays, warsawInstant } from "~/modules/kernel/dates";
+import { date, page } from "~/modules/kernel/input";
+import { formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { Notice } from "~/components/Notice";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.title");
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-/** A day typed by a person means that day in Warsaw. */
-function warsawMidnight(day: string): Date {
-  const probe = new Date(`${day}T12:00:00Z`);
-  const offset = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" })
-    .formatToParts(probe)
-    .find((p) => p.type === "timeZoneName")!
-    .value.replace("GMT", "");
-  return new Date(`${day}T00:00:00${offset || "+00:00"}`);
-}
+/** The log's filters. A day means that day in Warsaw; a date that is not one is named, not silently dropped. */
+const AuditQuery = z.object({
+  action: z.string().trim().max(100).default(""),
+  actor: z.string().trim().max(200).default(""),
+  from: z.union([z.literal(""), date({ min: "2000-01-01" })]).default(""),
+  to: z.union([z.literal(""), date({ min: "2000-01-01" })]).default(""),
+  page: page(),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "audit.read");
   const cusId = requireCentreId(access);
-  const params = new URL(request.url).searchParams;
-  const filter = {
-    action: params.get("action") ?? "",
-    actor: params.get("actor") ?? "",
-    from: params.get("from") ?? "",
-    to: params.get("to") ?? "",
-    page: Math.max(1, Number(params.get("page")) || 1),
-  };
-  const badDates = [filter.from, filter.to].some((d) => d && !isoDay.safeParse(d).success);
-  const from = filter.from && !badDates ? warsawMidnight(filter.from) : undefined;
-  const to = filter.to && !badDates ? new Date(warsawMidnight(filter.to).getTime() + 24 * 3600 * 1000) : undefined;
+  const query = readQuery(request, AuditQuery);
+  const filter = query.data;
+  const badDates = "from" in query.errors || "to" in query.errors;
+  const from = filter.from ? warsawInstant(filter.from) : undefined;
+  const to = filter.to ? warsawInstant(addDays(filter.to, 1)) : undefined;
   const [result, actions] = await Promise.all([
     listAudit(cusId, { action: filter.action || undefined, actor: filter.actor || undefined, from, to, page: filter.page }),
     listAuditActions(cusId),
   ]);
   return {
-    filter,
+    // The filter form shows what was typed, a wrong date included, next to its message.
+    filter: { ...filter, from: badDates ? String(query.values.from ?? "") : filter.from, to: badDates ? String(query.values.to ?? "") : filter.to },
     badDates,
     actions,
     hasMore: result.hasMore,

@@ -1,14 +1,14 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TeamManager } from "~/components/TeamManager";
 import { getCentre } from "~/modules/directory/centres.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { INVITATION_VALID_DAYS, listPendingInvitations, listTeam, rolesInvitableInto } from "~/modules/identity/memberships.server";
 import { can } from "~/modules/identity/permissions";
-import { handleTeamAction } from "~/modules/identity/team-actions.server";
-import { appUrl } from "~/utils/env.server";
+import { handleTeamAction, teamContext } from "~/modules/identity/team-actions.server";
+import { teamAction } from "~/modules/identity/team-form";
+import { readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
 import { useT } from "~/utils/i18n-react";
-import { localeFromRequest } from "~/utils/locale.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff.title");
@@ -31,13 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "centre.staff.manage");
-  const result = await handleTeamAction(await request.formData(), {
-    actor: { userId: access.user.id, email: access.user.email, name: access.user.name, ip: context.ip },
-    org: { cusId: requireCentreId(access) },
-    baseUrl: appUrl(request),
-    locale: await localeFromRequest(request, access.user.locale),
-  });
-  return data(result, { status: result.ok ? 200 : 400 });
+  const form = await readForm(request, teamAction);
+  if (!form.ok) return refuseInput(form, "team");
+  const result = await handleTeamAction(form.data, await teamContext(request, access, context, { cusId: requireCentreId(access) }));
+  return result.ok ? result : refuse(result.form, result.errors, form.values);
 }
 
 export default function CentreStaff() {

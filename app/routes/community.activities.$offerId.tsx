@@ -1,24 +1,33 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { useRefusal } from "~/components/refusal";
+import { forbidden, notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { id, intents, withoutIntent } from "~/modules/kernel/input";
 import { Notice } from "~/components/Notice";
 import { OfferForm } from "~/components/OfferForm";
 import { getCentreActivity, publishCentreActivity, withdrawCentreActivity } from "~/modules/directory/centre-activities.server";
-import { offerFormSchema, readOfferForm, revisionToFormValues } from "~/modules/directory/offer-form";
+import { offerFormSchema, revisionToFormValues } from "~/modules/directory/offer-form";
 import { listLocations } from "~/modules/directory/offers.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { formatDateTime } from "~/utils/format";
-import { fieldErrors } from "~/utils/forms";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "activities.title");
 
 /** `/community/activities/new` starts a new activity; any other id is one of the centre's own. */
 const NEW = "new";
 
-function refuse(error: "not_found" | "forbidden"): never {
-  throw new Response(error, { status: error === "forbidden" ? 403 : 404 });
+function refused(error: "not_found" | "forbidden"): never {
+  throw error === "forbidden" ? forbidden() : notFound();
 }
+
+const ActivityParams = z.object({ offerId: z.union([z.literal(NEW), id()]) });
+
+/** Publishing the activity (new, or a new version of it), or withdrawing it. */
+const ActivityAction = intents([offerFormSchema.extend({ intent: z.literal("publish") }), z.object({ intent: z.literal("withdraw") })]);
 
 /** A new activity is free, for everyone in the community, at the centre's place, by default. */
 const newActivityDefaults = { feeLabel: "free", price: "0", groupMode: "group", unit: "session", targetGroups: ["everyone"], deliveryModes: ["place"], languages: ["pl"] };
@@ -27,9 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "centre.activities.manage");
   const cusId = requireCentreId(access);
   const places = (await listLocations({ cusId })).map((p) => ({ id: p.id, name: p.name, city: p.city }));
-  if (params.offerId === NEW) return { offerId: null, name: null, archived: false, values: newActivityDefaults, revisions: [], places };
-  const activity = await getCentreActivity(cusId, params.offerId ?? "");
-  if ("error" in activity) refuse(activity.error);
+  const { offerId } = readParams(params, ActivityParams);
+  if (offerId === NEW) return { offerId: null, name: null, archived: false, values: newActivityDefaults, revisions: [], places };
+  const activity = await getCentreActivity(cusId, offerId);
+  if ("error" in activity) refused(activity.error);
   return {
     offerId: activity.offer.id,
     name: activity.current.name,
@@ -43,33 +53,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "centre.activities.manage");
   const cusId = requireCentreId(access);
-  const actor = { userId: access.user.id, email: access.user.email, ip: context.ip };
-  const formData = await request.formData();
-  const offerId = params.offerId === NEW ? null : (params.offerId ?? "");
-  if (formData.get("intent") === "withdraw" && offerId) {
+  const actor = actorFrom(access, context);
+  const param = readParams(params, ActivityParams).offerId;
+  const offerId = param === NEW ? null : param;
+  const form = await readForm(request, ActivityAction);
+  if (!form.ok) return refuseInput(form, "activity");
+  if (form.data.intent === "withdraw") {
+    if (!offerId) throw notFound();
     const result = await withdrawCentreActivity({ cusId, offerId, actor });
-    if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) refuse(result.reason);
+    if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) refused(result.reason);
     throw redirect(`/community/activities/${offerId}?withdrawn=1`);
   }
-  const raw = readOfferForm(formData);
-  const parsed = offerFormSchema.safeParse(raw);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values: raw }, { status: 400 });
-  const result = await publishCentreActivity({ cusId, offerId, content: parsed.data, actor });
+  const result = await publishCentreActivity({ cusId, offerId, content: withoutIntent(form.data), actor });
   if (!result.ok) {
-    if (result.reason === "forbidden" || result.reason === "not_found") refuse(result.reason);
-    const errors: Record<string, string> = result.reason === "foreign_place" ? { locationIds: "offer.errors.place" } : { form: "offer.archived" };
-    return data({ errors, values: raw }, { status: 400 });
+    if (result.reason === "forbidden" || result.reason === "not_found") refused(result.reason);
+    return refuse("activity", result.reason === "foreign_place" ? { locationIds: "offer.errors.place" } : { form: "offer.archived" }, form.values);
   }
   throw redirect(`/community/activities/${result.offerId}?published=1`);
 }
 
 export default function CentreActivity() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const refusal = useRefusal().of("activity");
   const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
-  const errors = actionData?.errors ?? {};
+  const errors = refusal?.errors ?? {};
   return (
     <>
       <p>
@@ -85,9 +94,9 @@ export default function CentreActivity() {
           <Link to={`/catalogue/${d.offerId}`}>{t("offer.viewPublic")}</Link>
         </p>
       ) : null}
-      <OfferForm values={actionData?.values ?? d.values} errors={errors} places={d.places} disabled={d.archived}>
+      <OfferForm values={refusal?.values ?? d.values} errors={errors} places={d.places} disabled={d.archived}>
         {!d.archived ? (
-          <button type="submit" className="button button--primary">
+          <button type="submit" name="intent" value="publish" className="button button--primary">
             {t("activities.publish")}
           </button>
         ) : null}

@@ -1,32 +1,40 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AvailabilityPage } from "~/components/AvailabilityPage";
-import { handleAvailabilityAction, loadAvailabilityPage, type AvailabilityFormState } from "~/modules/capacity/availability-page.server";
+import { availabilityAction, availabilityFormOf } from "~/modules/capacity/availability-form";
+import { handleAvailabilityAction, loadAvailabilityPage } from "~/modules/capacity/availability-page.server";
+import { calendarQuery, calendarRange } from "~/modules/capacity/calendar-query";
+import { now } from "~/modules/kernel/clock.server";
+import { readForm, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { appUrl } from "~/utils/env.server";
 import { useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "availability.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "centre.activities.manage");
-  return loadAvailabilityPage({ cusId: requireCentreId(access) }, new URL(request.url));
+  return loadAvailabilityPage({ cusId: requireCentreId(access) }, calendarRange(readQuery(request, calendarQuery).data, now()));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "centre.activities.manage");
-  const result = await handleAvailabilityAction(await request.formData(), {
+  const form = await readForm(request, availabilityAction);
+  if (!form.ok) return refuseInput(form, availabilityFormOf(form.values));
+  const result = await handleAvailabilityAction(form.data, {
     owner: { cusId: requireCentreId(access) },
-    actor: { userId: access.user.id, email: access.user.email, ip: context.ip },
+    actor: actorFrom(access, context),
     basePath: "/community/calendar",
     feedBaseUrl: appUrl(request),
   });
   if ("redirect" in result) throw redirect(result.redirect);
-  return data<AvailabilityFormState>(result.state, { status: result.status });
+  if ("refused" in result) return refuse(result.refused.form, result.refused.errors, form.values);
+  return { ok: true as const, feedUrl: result.feedUrl };
 }
 
 export default function CommunityCalendar() {
   const t = useT();
-  return <AvailabilityPage d={useLoaderData<typeof loader>()} state={useActionData<typeof action>()} back={{ to: "/community/activities", label: t("activities.title") }} />;
+  return <AvailabilityPage d={useLoaderData<typeof loader>()} answer={useActionData<typeof action>()} back={{ to: "/community/activities", label: t("activities.title") }} />;
 }

@@ -1,20 +1,30 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/Notice";
-import { acceptWaitlistOffer, expireWaitlistOffers, listWaitlistOffers } from "~/modules/booking/waitlist.server";
+import { z } from "zod";
+import { useRefusal } from "~/components/refusal";
+import { acceptWaitlistOffer, declineWaitlistOffer, listWaitlistOffers } from "~/modules/booking/waitlist.server";
+import { readForm, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { id, intents } from "~/modules/kernel/input";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { coordinatorCaseload } from "~/modules/plans/caseload.server";
 import { countResidents, listResidents } from "~/modules/plans/residents.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
+
+const DeskQuery = z.object({ q: z.string().trim().max(200).catch("").default("") });
+
+/** Answering a waiting-list offer: book the held seat, or let it pass to the next resident. */
+const DeskAction = intents([z.object({ intent: z.literal("accept"), entryId: id() }), z.object({ intent: z.literal("decline"), entryId: id() })]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "coordinator.desk");
   const cusId = requireCentreId(access);
-  const search = new URL(request.url).searchParams.get("q") ?? "";
+  const search = readQuery(request, DeskQuery).data.q;
   const [residents, total, caseload, offers] = await Promise.all([listResidents(cusId, { search }), countResidents(cusId), coordinatorCaseload(cusId, access.user.id), listWaitlistOffers(cusId, access.user.id)]);
   return {
     name: access.user.name,
@@ -26,23 +36,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** Answering a waiting-list offer: book the held seat, or let it pass to the next resident. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "coordinator.desk");
   const cusId = requireCentreId(access);
-  const formData = await request.formData();
-  const entryId = String(formData.get("entryId") ?? "");
-  if (formData.get("intent") === "decline") {
-    await expireWaitlistOffers(new Date(), undefined, entryId);
-    return { ok: true, message: "waitlist.declined" };
+  const form = await readForm(request, DeskAction);
+  if (!form.ok) return refuseInput(form, "waitlist");
+  const actor = actorFrom(access, context);
+  if (form.data.intent === "decline") {
+    const declined = await declineWaitlistOffer({ cusId, entryId: form.data.entryId, actor });
+    return declined.ok ? { ok: true as const, message: "waitlist.declined" } : refuse("waitlist", { form: "booking.errors.not_found" }, form.values, 409);
   }
-  const result = await acceptWaitlistOffer({ cusId, entryId, actor: { userId: access.user.id, email: access.user.email, ip: context.ip } });
-  return { ok: result.ok, message: result.ok ? "waitlist.accepted" : `booking.errors.${result.reason === "not_offered" ? "not_found" : result.reason}` };
+  const result = await acceptWaitlistOffer({ cusId, entryId: form.data.entryId, actor });
+  if (result.ok) return { ok: true as const, message: "waitlist.accepted" };
+  return refuse("waitlist", { form: `booking.errors.${result.reason === "not_offered" ? "not_found" : result.reason}` }, form.values, 409);
 }
 
 export default function CoordinatorHome() {
   const { name, residents, total, search, caseload, waitlistOffers } = useLoaderData<typeof loader>();
   const answered = useActionData<typeof action>();
+  const refused = useRefusal().error("waitlist", "form");
   const t = useT();
   const locale = useLocale();
   return (
@@ -66,7 +78,8 @@ export default function CoordinatorHome() {
           <span className="stat__label">{t("caseload.pendingApplications")}</span>
         </li>
       </ul>
-      {answered ? <Notice kind={answered.ok ? "success" : "error"}>{t(answered.message as "waitlist.accepted")}</Notice> : null}
+      {answered?.ok ? <Notice kind="success">{t(answered.message as "waitlist.accepted")}</Notice> : null}
+      {refused ? <Notice kind="error">{refused}</Notice> : null}
       {waitlistOffers.length ? (
         <section className="panel" aria-labelledby="waitlist-title">
           <h2 id="waitlist-title">{t("waitlist.offers")}</h2>

@@ -1,10 +1,15 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SelectField } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import { bookSlot, bookWeeklySeries, cancelBooking, listPlanItemBookings, rescheduleBooking, type SeriesOccurrence } from "~/modules/booking/bookings.server";
 import { joinWaitlist } from "~/modules/booking/waitlist.server";
-import { warsawInstant } from "~/modules/capacity/availability";
+import { z } from "zod";
+import { useRefusal } from "~/components/refusal";
+import { now } from "~/modules/kernel/clock.server";
+import { warsawDate, warsawInstant } from "~/modules/kernel/dates";
+import { notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { id, int, intents, optionalId, text } from "~/modules/kernel/input";
 import { toSlotJson } from "~/modules/capacity/slot-json";
 import { computeFreeSlots } from "~/modules/capacity/slots.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
@@ -12,15 +17,19 @@ import { getPlanItem, listPlanPeople } from "~/modules/plans/plans.server";
 import { formatDateTime, intlLocale } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "booking.pageTitle");
+
+const ItemParams = z.object({ itemId: id() });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "plans.manage");
   const cusId = requireCentreId(access);
-  const found = await getPlanItem(cusId, params.itemId ?? "");
-  if (!found) throw new Response("Not found", { status: 404 });
-  const today = new Date().toISOString().slice(0, 10);
+  const { itemId } = readParams(params, ItemParams);
+  const found = await getPlanItem(cusId, itemId);
+  if (!found) throw notFound();
+  const today = warsawDate(now());
   const from = warsawInstant(found.item.validFrom > today ? found.item.validFrom : today, 0);
   const to = warsawInstant(found.item.validTo, 24 * 60);
   const [free, visits, people] = await Promise.all([
@@ -29,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listPlanPeople(found.plan.id),
   ]);
   const nameOf = new Map(people.map((p) => [p.residentId, p.name]));
-  const now = Date.now();
+  const at = now().getTime();
   return {
     item: { id: found.item.id, units: found.item.units, frequency: found.item.frequency, validFrom: found.item.validFrom, validTo: found.item.validTo },
     planId: found.plan.id,
@@ -37,8 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     offerName: found.offerName,
     people,
     free: free.map(toSlotJson),
-    upcoming: visits.filter((v) => v.status === "active" && v.startsAt.getTime() > now).map((v) => visitJson(v, nameOf)),
-    history: visits.filter((v) => v.status === "cancelled" || v.startsAt.getTime() <= now).reverse().map((v) => visitJson(v, nameOf)),
+    upcoming: visits.filter((v) => v.status === "active" && v.startsAt.getTime() > at).map((v) => visitJson(v, nameOf)),
+    history: visits.filter((v) => v.status === "cancelled" || v.startsAt.getTime() <= at).reverse().map((v) => visitJson(v, nameOf)),
   };
 }
 
@@ -46,51 +55,61 @@ function visitJson(v: Awaited<ReturnType<typeof listPlanItemBookings>>[number], 
   return { id: v.id, who: nameOf.get(v.residentId) ?? "", startsAt: v.startsAt.toISOString(), status: v.status, attendance: v.attendance, cancelReason: v.cancelReason, late: v.lateCancellation, movedFrom: v.movedFrom?.toISOString() ?? null };
 }
 
-type ActionData = { ok: boolean; message: string; occurrences?: SeriesOccurrence[]; position?: number; bookingId?: string; values?: Record<string, string> };
+const chosenSlot = id({ message: "booking.errors.chooseSlot" });
+const forWhom = optionalId({ message: "booking.errors.chooseResident" });
+const changeReason = text({ min: 1, max: 500, message: "booking.errors.changeReason" });
+
+/** A single visit, a weekly series, the waiting list; or moving or cancelling one of the item's visits. */
+const BookingAction = intents([
+  z.object({ intent: z.literal("single"), slotId: chosenSlot, residentId: forWhom }),
+  z.object({ intent: z.literal("series"), slotId: chosenSlot, residentId: forWhom, weeks: int({ min: 1, max: 52, message: "booking.errors.weeks" }) }),
+  z.object({ intent: z.literal("waitlist"), residentId: forWhom }),
+  z.object({ intent: z.literal("reschedule"), bookingId: id(), slotId: chosenSlot, reason: changeReason }),
+  z.object({ intent: z.literal("cancel"), bookingId: id(), reason: changeReason }),
+]);
+
+/** The form a refusal is shown on: a visit's own, or the booking form. */
+const formOf = (values: Record<string, unknown>) => (typeof values.bookingId === "string" && (values.intent === "reschedule" || values.intent === "cancel") ? `visit-${values.bookingId}` : "book");
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "plans.manage");
   const cusId = requireCentreId(access);
-  const found = await getPlanItem(cusId, params.itemId ?? "");
-  if (!found) throw new Response("Not found", { status: 404 });
-  const formData = await request.formData();
-  const slotId = String(formData.get("slotId") ?? "");
-  const actor = { userId: access.user.id, email: access.user.email, ip: context.ip };
+  const { itemId } = readParams(params, ItemParams);
+  const found = await getPlanItem(cusId, itemId);
+  if (!found) throw notFound();
+  const form = await readForm(request, BookingAction);
+  if (!form.ok) return refuseInput(form, formOf(form.values));
+  const input = form.data;
+  const actor = actorFrom(access, context);
+  const refused = (message: string, status: 400 | 409 = 409) => refuse(formOf(form.values), { form: message }, form.values, status);
+  if (input.intent === "reschedule" || input.intent === "cancel") {
+    const result =
+      input.intent === "reschedule"
+        ? await rescheduleBooking({ bookingId: input.bookingId, newSlotId: input.slotId, cusId, reason: input.reason, actor })
+        : await cancelBooking({ bookingId: input.bookingId, scope: { cusId }, by: "coordinator", reason: input.reason, actor });
+    if (!result.ok && (result.reason === "not_found" || result.reason === "forbidden")) throw notFound();
+    if (!result.ok) return result.reason === "reason_required" ? refuse(formOf(form.values), { reason: "booking.errors.changeReason" }, form.values) : refused(`booking.errors.${result.reason}`);
+    return { ok: true as const, message: input.intent === "reschedule" ? "booking.rescheduled" : "booking.cancelled" };
+  }
   // A family plan books for the member chosen on the form (its resident when the form has no choice).
   const people = await listPlanPeople(found.plan.id);
-  const chosen = formData.get("residentId");
-  if (chosen !== null && !people.some((p) => p.residentId === chosen)) return data<ActionData>({ ok: false, message: "booking.errors.chooseResident" }, { status: 400 });
-  const residentId = typeof chosen === "string" ? chosen : found.plan.residentId;
-  if (formData.get("intent") === "waitlist") {
+  if (input.residentId !== null && !people.some((p) => p.residentId === input.residentId)) return refuse("book", { residentId: "booking.errors.chooseResident" }, form.values);
+  const residentId = input.residentId ?? found.plan.residentId;
+  if (input.intent === "waitlist") {
     const joined = await joinWaitlist({ cusId, offerId: found.item.offerId, residentId, planItemId: found.item.id, actor });
-    return data<ActionData>({ ok: joined.ok, message: joined.ok ? "waitlist.joined" : `waitlist.errors.${joined.reason}`, position: joined.ok ? joined.position : undefined }, { status: joined.ok ? 200 : 409 });
+    return joined.ok ? { ok: true as const, message: "waitlist.joined", position: joined.position } : refused(`waitlist.errors.${joined.reason}`);
   }
-  const intent = formData.get("intent");
-  if (intent === "reschedule" || intent === "cancel") {
-    const bookingId = String(formData.get("bookingId") ?? "");
-    const reason = String(formData.get("reason") ?? "");
-    const values = { slotId, reason };
-    if (intent === "reschedule" && !slotId) return data<ActionData>({ ok: false, message: "booking.errors.chooseSlot", bookingId, values }, { status: 400 });
-    const result =
-      intent === "reschedule"
-        ? await rescheduleBooking({ bookingId, newSlotId: slotId, cusId, reason, actor })
-        : await cancelBooking({ bookingId, scope: { cusId }, by: "coordinator", reason, actor });
-    if (!result.ok && (result.reason === "not_found" || result.reason === "forbidden")) throw new Response("Not found", { status: 404 });
-    const done = intent === "reschedule" ? "booking.rescheduled" : "booking.cancelled";
-    const refused = !result.ok ? (result.reason === "reason_required" ? "booking.errors.changeReason" : `booking.errors.${result.reason}`) : done;
-    return data<ActionData>({ ok: result.ok, message: refused, bookingId, values }, { status: result.ok ? 200 : result.reason === "reason_required" ? 400 : 409 });
-  }
-  if (!slotId) return data<ActionData>({ ok: false, message: "booking.errors.chooseSlot" }, { status: 400 });
-  if (formData.get("intent") === "series") {
-    const weeks = Number(formData.get("weeks"));
-    const result = await bookWeeklySeries({ cusId, residentId, firstSlotId: slotId, weeks, planItemId: found.item.id, actor });
-    if (!result.ok) return data<ActionData>({ ok: false, message: result.reason === "weeks" ? "booking.errors.weeks" : "booking.errors.not_found" }, { status: 400 });
+  if (input.intent === "series") {
+    const result = await bookWeeklySeries({ cusId, residentId, firstSlotId: input.slotId, weeks: input.weeks, planItemId: found.item.id, actor });
+    if (!result.ok) return refused(result.reason === "weeks" ? "booking.errors.weeks" : "booking.errors.not_found", 400);
     const booked = result.occurrences.filter((o) => o.ok).length;
-    return data<ActionData>({ ok: booked === result.occurrences.length, message: booked === result.occurrences.length ? "booking.seriesBooked" : "booking.seriesPartly", occurrences: result.occurrences });
+    return { ok: true as const, complete: booked === result.occurrences.length, message: booked === result.occurrences.length ? "booking.seriesBooked" : "booking.seriesPartly", occurrences: result.occurrences, residentId };
   }
-  const result = await bookSlot({ cusId, slotId, residentId, planItemId: found.item.id, actor });
-  return data<ActionData>({ ok: result.ok, message: result.ok ? "booking.booked" : `booking.errors.${result.reason}` }, { status: result.ok ? 200 : 409 });
+  const result = await bookSlot({ cusId, slotId: input.slotId, residentId, planItemId: found.item.id, actor });
+  return result.ok ? { ok: true as const, message: "booking.booked" } : refused(`booking.errors.${result.reason}`);
 }
+
+type Done = { ok: true; message: string; complete?: boolean; occurrences?: SeriesOccurrence[]; position?: number; residentId?: string };
 
 /** Slots (already in time order) in runs of the same day. */
 function groupByDay<S extends { startsAt: string }>(slots: S[], dayOf: (iso: string) => string): [string, S[]][] {
@@ -104,11 +123,14 @@ function groupByDay<S extends { startsAt: string }>(slots: S[], dayOf: (iso: str
 
 export default function BookPlanItem() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionData | undefined;
+  const answer = useActionData<typeof action>() as Done | { ok: false } | undefined;
+  const done = answer?.ok ? answer : undefined;
+  const refusal = useRefusal();
   const t = useT();
   const locale = useLocale();
   const when = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Warsaw", weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
-  const booked = result?.occurrences?.filter((o) => o.ok).length ?? 0;
+  const booked = done?.occurrences?.filter((o) => o.ok).length ?? 0;
+  const bookError = refusal.error("book", "form") ?? refusal.error("book", "slotId") ?? refusal.error("book", "weeks") ?? refusal.error("book", "residentId");
   const day = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Warsaw", weekday: "long", day: "numeric", month: "long" });
   const dayOf = (iso: string) => day.format(new Date(iso));
   const timeOf = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Warsaw", hour: "2-digit", minute: "2-digit" });
@@ -123,16 +145,15 @@ export default function BookPlanItem() {
       <p>
         {d.item.units} × · {d.item.frequency} · {d.item.validFrom} – {d.item.validTo}
       </p>
-      {result ? (
-        <Notice kind={result.ok ? "success" : "error"}>
-          {t(result.message as "booking.booked", { booked, total: result.occurrences?.length ?? 0, position: result.position })}
-        </Notice>
+      {done ? (
+        <Notice kind={done.complete === false ? "error" : "success"}>{t(done.message as "booking.booked", { booked, total: done.occurrences?.length ?? 0, position: done.position })}</Notice>
       ) : null}
-      {result?.occurrences?.some((o) => !o.ok) ? (
+      {bookError ? <Notice kind="error">{bookError}</Notice> : null}
+      {done?.occurrences?.some((o) => !o.ok) ? (
         <section className="panel" aria-labelledby="series-problems">
           <h2 id="series-problems">{t("booking.notBooked")}</h2>
           <ul className="plain-list">
-            {result.occurrences.map((o) =>
+            {done.occurrences.map((o) =>
               o.ok ? null : (
                 <li key={o.startsAt}>
                   <strong>{when.format(new Date(o.startsAt))}</strong>: {t(`booking.errors.${o.reason}` as "booking.errors.full")}
@@ -142,6 +163,8 @@ export default function BookPlanItem() {
                         <li key={a.slotId}>
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="slotId" value={a.slotId} />
+                            {/* The alternative is booked for the person the series was for. */}
+                            {done.residentId ? <input type="hidden" name="residentId" value={done.residentId} /> : null}
                             {when.format(new Date(a.startsAt))} ({t("calendar.free", { count: a.free, capacity: a.free })}){" "}
                             <button type="submit" name="intent" value="single" className="button">
                               {t("booking.bookAlternative")}
@@ -164,13 +187,15 @@ export default function BookPlanItem() {
         {d.upcoming.length === 0 ? <p>{t("booking.none")}</p> : null}
         <ul className="plain-list visit-list">
           {d.upcoming.map((v) => {
-            const mine = result?.bookingId === v.id ? result : undefined;
+            const visitForm = `visit-${v.id}`;
+            const mine = refusal.of(visitForm);
             return (
               <li key={v.id}>
                 <strong>{when.format(new Date(v.startsAt))}</strong>
                 {d.people.length > 1 ? ` – ${v.who}` : null}
                 {v.movedFrom ? <span className="muted"> · {t("booking.movedFrom", { date: formatDateTime(v.movedFrom, locale) })}</span> : null}
-                <details open={!!mine && !mine.ok}>
+                {refusal.error(visitForm, "form") ? <p className="field__error" role="alert">{refusal.error(visitForm, "form")}</p> : null}
+                <details open={!!mine}>
                   <summary>
                     {t("booking.changeOrCancel")}
                     <span className="visually-hidden">: {when.format(new Date(v.startsAt))}</span>
@@ -181,16 +206,16 @@ export default function BookPlanItem() {
                       id={`slot-${v.id}`}
                       name="slotId"
                       label={t("booking.newTime")}
-                      defaultValue={mine?.values?.slotId ?? ""}
-                      error={mine && !mine.ok && mine.message === "booking.errors.chooseSlot" ? t("booking.errors.chooseSlot") : undefined}
+                      defaultValue={refusal.value(visitForm, "slotId")}
+                      error={refusal.error(visitForm, "slotId")}
                       options={[{ value: "", label: "—" }, ...d.free.map((s) => ({ value: s.id, label: `${when.format(new Date(s.startsAt))} · ${t("calendar.free", { count: s.free, capacity: s.capacity })}` }))]}
                     />
                     <Field
                       id={`reason-${v.id}`}
                       name="reason"
                       label={t("booking.changeReason")}
-                      defaultValue={mine?.values?.reason ?? ""}
-                      error={mine && !mine.ok && mine.message === "booking.errors.changeReason" ? t("booking.errors.changeReason") : undefined}
+                      defaultValue={refusal.value(visitForm, "reason")}
+                      error={refusal.error(visitForm, "reason")}
                       required
                     />
                     <div className="button-row">

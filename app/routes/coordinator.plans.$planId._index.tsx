@@ -1,5 +1,9 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { errorText, useRefusal } from "~/components/refusal";
+import { forbidden, notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { id, intents, optionalText } from "~/modules/kernel/input";
 import { Field, SelectField, TextArea } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import { planItemProgress } from "~/modules/booking/bookings.server";
@@ -8,20 +12,58 @@ import { requireAccess, requireCentreId } from "~/modules/identity/access.server
 import { can } from "~/modules/identity/permissions";
 import { goalSchema, planItemSchema } from "~/modules/plans/plan-form";
 import { listFamily } from "~/modules/plans/family.server";
-import { addGoal, addPlanItem, addPlanMember, approvePlan, changePlanStatus, getPlan, removePlanItem, removePlanMember } from "~/modules/plans/plans.server";
+import { addGoal, addPlanItem, addPlanMember, approvePlan, changePlanStatus, readPlan, removePlanItem, removePlanMember } from "~/modules/plans/plans.server";
 import { appUrl } from "~/utils/env.server";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { fieldErrors, formValues } from "~/utils/forms";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "plans.editorTitle");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+const PlanParams = z.object({ planId: id() });
+const changeReason = optionalText({ max: 1000 });
+
+/** The plan editor's forms: goals, services, people on a family plan, approval and the plan's course. */
+const PlanAction = intents([
+  z.object({ intent: z.literal("approve") }),
+  goalSchema.extend({ intent: z.literal("goal"), reason: changeReason }),
+  planItemSchema.extend({ intent: z.literal("item"), reason: changeReason }),
+  z.object({ intent: z.literal("add-member"), residentId: id({ message: "plans.errors.member" }), reason: changeReason }),
+  z.object({ intent: z.literal("remove-member"), residentId: id(), reason: changeReason }),
+  z.object({ intent: z.literal("remove-item"), itemId: id(), reason: changeReason }),
+  z.object({ intent: z.literal("activate"), summary: optionalText({ max: 4000 }) }),
+  z.object({ intent: z.literal("complete"), summary: optionalText({ max: 4000 }) }),
+  z.object({ intent: z.literal("terminate"), summary: optionalText({ max: 4000 }) }),
+]);
+
+/** The form on the page a refusal is shown next to. */
+function formOf(values: Record<string, unknown>): string {
+  switch (values.intent) {
+    case "add-member":
+      return "member";
+    case "remove-member":
+      return `member-${String(values.residentId)}`;
+    case "remove-item":
+      return `remove-${String(values.itemId)}`;
+    case "activate":
+    case "complete":
+    case "terminate":
+      return "status";
+    case "goal":
+    case "approve":
+      return values.intent;
+    default:
+      return "item";
+  }
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "plans.read");
   const cusId = requireCentreId(access);
-  const found = await getPlan(cusId, params.planId ?? "");
-  if (!found) throw new Response("Not found", { status: 404 });
+  const { planId } = readParams(params, PlanParams);
+  const found = await readPlan(cusId, planId, { actor: actorFrom(access, context), action: "plan.read" });
+  if (!found) throw notFound();
   const [offers, progress, family] = await Promise.all([listCentreOfferNames(cusId), planItemProgress(found.plan.id), found.plan.isFamilyPlan ? listFamily(cusId, found.resident.id) : []]);
   const memberIds = new Set(found.members.map((m) => m.residentId));
   const progressOf = new Map(progress.map((p) => [p.planItemId, p]));
@@ -52,67 +94,71 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const values = formValues(formData);
-  const planId = params.planId ?? "";
-  if (values.intent === "approve") {
-    const access = await requireAccess(request, "plans.approve");
-    const result = await approvePlan({ cusId: requireCentreId(access), planId, actor: { userId: access.user.id, email: access.user.email, ip: context.ip }, baseUrl: appUrl(request) });
-    if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
-    if (!result.ok) return data({ form: "approve", errors: { form: `plans.errors.${result.reason}` }, values }, { status: 409 });
-    throw redirect(`/coordinator/plans/${planId}?saved=approved`);
-  }
-  const access = await requireAccess(request, "plans.manage");
+  const access = await requireAccess(request, "plans.read");
   const cusId = requireCentreId(access);
-  const actor = { userId: access.user.id, email: access.user.email, ip: context.ip };
-  const reason = values.reason ?? null;
-  if (values.intent === "goal") {
-    const parsed = goalSchema.safeParse(values);
-    if (!parsed.success) return data({ form: "goal", errors: fieldErrors(parsed.error), values }, { status: 400 });
-    const result = await addGoal({ cusId, planId, goal: parsed.data, reason, actor });
-    if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
-    if (!result.ok) return data({ form: "goal", errors: changeError(result.reason), values }, { status: 400 });
-    throw redirect(`/coordinator/plans/${planId}?saved=goal`);
-  }
-  if (values.intent === "add-member" || values.intent === "remove-member") {
-    const input = { cusId, planId, residentId: values.residentId ?? "", reason, actor };
-    const result = values.intent === "add-member" ? await addPlanMember(input) : await removePlanMember(input);
-    if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
-    if (!result.ok) {
-      const errors = result.reason === "reason_required" || result.reason === "closed" ? changeError(result.reason) : { residentId: `plans.errors.${result.reason}` };
-      return data({ form: values.intent === "add-member" ? "member" : `member-${values.residentId}`, errors, values }, { status: 400 });
+  const { planId } = readParams(params, PlanParams);
+  const form = await readForm(request, PlanAction);
+  if (!form.ok) return refuseInput(form, formOf(form.values));
+  const input = form.data;
+  const actor = actorFrom(access, context);
+  const refused = (errors: Record<string, string>, status: 400 | 409 = 400) => refuse(formOf(form.values), errors, form.values, status);
+  const saved = (what: string) => redirect(`/coordinator/plans/${planId}?saved=${what}`);
+  // Approving is the director's (or an authorised organiser's); every other change is the coordinator's.
+  if (!can(access.membership.role, input.intent === "approve" ? "plans.approve" : "plans.manage")) throw forbidden();
+  switch (input.intent) {
+    case "approve": {
+      const result = await approvePlan({ cusId, planId, actor, baseUrl: appUrl(request) });
+      if (!result.ok && result.reason === "not_found") throw notFound();
+      if (!result.ok) return refused({ form: `plans.errors.${result.reason}` }, 409);
+      throw saved("approved");
     }
-    throw redirect(`/coordinator/plans/${planId}?saved=members`);
+    case "goal": {
+      const result = await addGoal({ cusId, planId, goal: { description: input.description, criteria: input.criteria }, reason: input.reason, actor });
+      if (!result.ok && result.reason === "not_found") throw notFound();
+      if (!result.ok) return refused(changeError(result.reason));
+      throw saved("goal");
+    }
+    case "add-member":
+    case "remove-member": {
+      const change = { cusId, planId, residentId: input.residentId, reason: input.reason, actor };
+      const result = input.intent === "add-member" ? await addPlanMember(change) : await removePlanMember(change);
+      if (!result.ok && result.reason === "not_found") throw notFound();
+      if (!result.ok) return refused(result.reason === "reason_required" || result.reason === "closed" ? changeError(result.reason) : { residentId: `plans.errors.${result.reason}` });
+      throw saved("members");
+    }
+    case "remove-item": {
+      const result = await removePlanItem({ cusId, planId, itemId: input.itemId, reason: input.reason, actor });
+      if (!result.ok && result.reason === "not_found") throw notFound();
+      if (!result.ok) return refused(changeError(result.reason));
+      throw redirect(`/coordinator/plans/${planId}?saved=removed&visits=${result.cancelledVisits}`);
+    }
+    case "activate":
+    case "complete":
+    case "terminate": {
+      const to = input.intent === "activate" ? "active" : input.intent === "complete" ? "completed" : "terminated";
+      const result = await changePlanStatus({ cusId, planId, to, summary: input.summary, actor });
+      if (!result.ok && result.reason === "not_found") throw notFound();
+      if (!result.ok) return refused({ summary: `plans.errors.${result.reason}` });
+      throw saved(to);
+    }
+    case "item": {
+      const { intent: _intent, reason, ...item } = input;
+      const result = await addPlanItem({ cusId, planId, item, reason, actor });
+      if (!result.ok) {
+        if (result.reason === "not_found") throw notFound();
+        const errors =
+          typeof result.reason === "object"
+            ? { units: `plans.errors.limit:${result.reason.limit}` }
+            : result.reason === "outside_plan"
+              ? { validFrom: "plans.errors.outsidePlan" }
+              : result.reason === "offer"
+                ? { offerId: "plans.errors.offer" }
+                : changeError(result.reason);
+        return refused(errors);
+      }
+      throw saved("item");
+    }
   }
-  if (values.intent === "remove-item") {
-    const result = await removePlanItem({ cusId, planId, itemId: values.itemId ?? "", reason, actor });
-    if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
-    if (!result.ok) return data({ form: `remove-${values.itemId}`, errors: changeError(result.reason), values }, { status: 400 });
-    throw redirect(`/coordinator/plans/${planId}?saved=removed&visits=${result.cancelledVisits}`);
-  }
-  if (values.intent === "activate" || values.intent === "complete" || values.intent === "terminate") {
-    const to = values.intent === "activate" ? "active" : values.intent === "complete" ? "completed" : "terminated";
-    const result = await changePlanStatus({ cusId, planId, to, summary: values.summary ?? null, actor });
-    if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
-    if (!result.ok) return data({ form: "status", errors: { summary: `plans.errors.${result.reason}` }, values }, { status: 400 });
-    throw redirect(`/coordinator/plans/${planId}?saved=${to}`);
-  }
-  const parsed = planItemSchema.safeParse({ locationId: "", ...values });
-  if (!parsed.success) return data({ form: "item", errors: fieldErrors(parsed.error), values }, { status: 400 });
-  const result = await addPlanItem({ cusId, planId, item: parsed.data, reason, actor });
-  if (!result.ok) {
-    if (result.reason === "not_found") throw new Response("Not found", { status: 404 });
-    const errors =
-      typeof result.reason === "object"
-        ? { units: `plans.errors.limit:${result.reason.limit}` }
-        : result.reason === "outside_plan"
-          ? { validFrom: "plans.errors.outsidePlan" }
-          : result.reason === "offer"
-            ? { offerId: "plans.errors.offer" }
-            : changeError(result.reason);
-    return data({ form: "item", errors, values }, { status: 400 });
-  }
-  throw redirect(`/coordinator/plans/${planId}?saved=item`);
 }
 
 /** Where a refused change shows its message: a missing reason under the reason field, the rest on top. */
@@ -122,20 +168,15 @@ function changeError(reason: string): Record<string, string> {
 
 export default function PlanEditor() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as { form: string; errors: Record<string, string>; values: Record<string, string> } | undefined;
+  const refusal = useRefusal();
   const [params] = useSearchParams();
   // Forms remount after each saved change, so a saved goal or service does not stay typed in the form.
   const { key: formKey } = useLocation();
   const t = useT();
   const locale = useLocale();
-  const state = (form: string) => (actionData?.form === form ? actionData : undefined);
-  const err = (form: string, k: string) => {
-    const raw = state(form)?.errors[k];
-    if (!raw) return undefined;
-    const [key, max] = raw.split(":");
-    return t(key as "plans.errors.limit", { max });
-  };
-  const val = (form: string, k: string, fallback = "") => state(form)?.values[k] ?? fallback;
+  const state = refusal.of;
+  const err = refusal.error;
+  const val = refusal.value;
   const editable = d.canEdit && (d.plan.status === "draft" || d.plan.status === "approved" || d.plan.status === "active");
   const bookable = d.plan.status === "approved" || d.plan.status === "active";
   // Changing an approved or active plan keeps the old content as a version, with the reason asked here.
@@ -176,7 +217,7 @@ export default function PlanEditor() {
         </p>
       ) : null}
       {params.get("saved") ? <Notice kind="success">{t(`plans.saved.${params.get("saved")}` as "plans.saved.removed", { visits: params.get("visits") ?? "0" })}</Notice> : null}
-      {actionData?.errors.form ? <Notice kind="error">{t(actionData.errors.form as "plans.errors.empty")}</Notice> : null}
+      {refusal.refusal?.errors.form ? <Notice kind="error">{errorText(t, refusal.refusal.errors.form)}</Notice> : null}
       {modifying && editable ? <Notice kind="info">{t("plans.modificationIntro")}</Notice> : null}
 
       {d.plan.isFamilyPlan ? (

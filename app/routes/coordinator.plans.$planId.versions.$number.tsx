@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { Notice } from "~/components/Notice";
+import { notFound, readParams } from "~/modules/kernel/boundary.server";
+import { id, int } from "~/modules/kernel/input";
 import { PlanContent } from "~/components/PlanContent";
 import { getCentre } from "~/modules/directory/centres.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
@@ -12,11 +15,14 @@ import { pageTitle } from "~/utils/meta";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "plans.versionTitle");
 
 /** An earlier version of a plan, read-only, exactly as it stood before the modification that replaced it. */
+const VersionParams = z.object({ planId: id(), number: int({ min: 1, max: 1_000_000 }) });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "plans.read");
   const cusId = requireCentreId(access);
-  const [found, centre] = await Promise.all([getPlanVersion(cusId, params.planId ?? "", Number(params.number)), getCentre(cusId)]);
-  if (!found) throw new Response("Not found", { status: 404 });
+  const { planId, number } = readParams(params, VersionParams);
+  const [found, centre] = await Promise.all([getPlanVersion(cusId, planId, number), getCentre(cusId)]);
+  if (!found) throw notFound();
   return {
     planId: found.plan.id,
     currentVersion: found.plan.version,

@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field, SelectField, TextArea } from "~/components/Field";
 import { Notice } from "~/components/Notice";
@@ -7,31 +7,60 @@ import { listResidentBookings } from "~/modules/booking/bookings.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { planFormSchema, planPeriodLimits } from "~/modules/plans/plan-form";
 import { createPlan, decideApplication, listApplications, listResidentPlans, recordApplication } from "~/modules/plans/plans.server";
-import { consentMethods, consentPurposes, type ConsentMethod, type ConsentPurpose } from "~/modules/plans/consents";
+import { consentMethods, consentPurposes } from "~/modules/plans/consents";
 import { giveConsent, listConsents, listResidents, readResidentRecord, withdrawConsent } from "~/modules/plans/residents.server";
-import { familyRelations, isFamilyRelation } from "~/modules/plans/family";
+import { familyRelations } from "~/modules/plans/family";
 import { linkFamily, listFamily, unlinkFamily } from "~/modules/plans/family.server";
 import { listCentreProviders } from "~/modules/directory/centres.server";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { fieldErrors, formValues } from "~/utils/forms";
+import { useRefusal } from "~/components/refusal";
+import { now } from "~/modules/kernel/clock.server";
+import { warsawDate } from "~/modules/kernel/dates";
+import { notFound, readForm, readParams, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { choice, date, id, intents, optionalId, optionalText, text } from "~/modules/kernel/input";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "residents.recordTitle");
 
-const applicationSchema = z.object({
-  applicantKind: z.enum(["resident", "family", "social_worker", "institution", "other"]),
-  applicantName: z.string().trim().max(200).transform((v) => (v === "" ? null : v)),
-  needs: z.string().trim().min(10, "residents.errors.needs").max(4000),
-  receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "plans.errors.date"),
+const RecordParams = z.object({ residentId: id() });
+const RecordQuery = z.object({ family: z.string().trim().max(200).catch("").default("") });
+
+const applicationFields = z.object({
+  applicantKind: choice(["resident", "family", "social_worker", "institution", "other"]),
+  applicantName: optionalText({ max: 200 }),
+  needs: text({ min: 10, max: 4000, message: "residents.errors.needs" }),
+  // An application is received today or was received in the past, never decades ago.
+  receivedOn: date({ min: "2000-01-01", max: "2100-12-31", message: "plans.errors.date" }),
 });
+
+/** Everything the resident's record page can change: consents, family, applications and their outcome, a new plan. */
+const RecordAction = intents([
+  z.object({ intent: z.literal("consent"), purpose: choice(consentPurposes, { message: "residents.errors.consent" }), method: choice(consentMethods, { message: "residents.errors.consent" }), providerId: optionalId({ message: "residents.errors.consentProvider" }) }),
+  z.object({ intent: z.literal("withdraw-consent"), consentId: id() }),
+  z.object({ intent: z.literal("link-family"), relatedResidentId: id(), relation: choice(familyRelations, { message: "family.errors.relation" }) }),
+  z.object({ intent: z.literal("unlink-family"), relatedResidentId: id() }),
+  z.object({ intent: z.literal("decide"), applicationId: id(), outcome: choice(["information", "single_service", "declined"], { message: "residents.errors.outcome" }), declineReason: optionalText({ max: 1000 }) }),
+  applicationFields.extend({ intent: z.literal("application") }),
+  planFormSchema.extend({ intent: z.literal("plan"), applicationId: optionalId() }),
+]);
+
+/** Which form on the page a refusal belongs to: per family candidate, per application, or by intent. */
+function formOf(values: Record<string, unknown>): string {
+  if (values.intent === "link-family") return `family-${String(values.relatedResidentId)}`;
+  if (values.intent === "decide") return `decide-${String(values.applicationId)}`;
+  if (values.intent === "unlink-family") return "unlink";
+  return typeof values.intent === "string" ? values.intent : "plan";
+}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "plans.manage");
   const cusId = requireCentreId(access);
-  const record = await readResidentRecord(cusId, params.residentId ?? "", { userId: access.user.id, email: access.user.email, ip: context.ip });
-  if (!record) throw new Response("Not found", { status: 404 });
-  const familySearch = new URL(request.url).searchParams.get("family")?.trim() ?? "";
+  const { residentId } = readParams(params, RecordParams);
+  const record = await readResidentRecord(cusId, residentId, actorFrom(access, context));
+  if (!record) throw notFound();
+  const familySearch = readQuery(request, RecordQuery).data.family;
   const [applicationRows, planRows, bookingRows, consentRows, providers, family, found] = await Promise.all([
     listApplications(cusId, record.id),
     listResidentPlans(record.id),
@@ -42,7 +71,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     familySearch ? listResidents(cusId, { search: familySearch }) : Promise.resolve([]),
   ]);
   const linked = new Set(family.map((f) => f.residentId));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = warsawDate(now());
   return {
     record,
     today,
@@ -61,69 +90,67 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "plans.manage");
   const cusId = requireCentreId(access);
-  const actor = { userId: access.user.id, email: access.user.email, ip: context.ip };
-  const formData = await request.formData();
-  const values = formValues(formData);
-  const residentId = params.residentId ?? "";
-  if (values.intent === "consent") {
-    const purpose = (consentPurposes as readonly string[]).includes(values.purpose ?? "") ? (values.purpose as ConsentPurpose) : null;
-    const method = (consentMethods as readonly string[]).includes(values.method ?? "") ? (values.method as ConsentMethod) : null;
-    if (!purpose || !method) return data({ form: "consent", errors: { purpose: "residents.errors.consent" }, values }, { status: 400 });
-    const result = await giveConsent({ cusId, residentId, purpose, providerId: values.providerId || null, method, actor });
-    if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
-    if (!result.ok) return data({ form: "consent", errors: { providerId: "residents.errors.consentProvider" }, values }, { status: 400 });
-    throw redirect(`/coordinator/residents/${residentId}?saved=consent`);
+  const actor = actorFrom(access, context);
+  const { residentId } = readParams(params, RecordParams);
+  const form = await readForm(request, RecordAction);
+  if (!form.ok) return refuseInput(form, formOf(form.values));
+  const input = form.data;
+  const refused = (errors: Record<string, string>, status: 400 | 409 = 400) => refuse(formOf(form.values), errors, form.values, status);
+  const saved = (what: string) => redirect(`/coordinator/residents/${residentId}?saved=${what}`);
+  switch (input.intent) {
+    case "consent": {
+      const result = await giveConsent({ cusId, residentId, purpose: input.purpose, providerId: input.providerId, method: input.method, actor });
+      if (!result.ok && result.reason === "not_found") throw notFound();
+      if (!result.ok) return refused({ providerId: result.reason === "provider_not_partner" ? "residents.errors.consentPartner" : "residents.errors.consentProvider" });
+      throw saved("consent");
+    }
+    case "withdraw-consent": {
+      const result = await withdrawConsent({ cusId, consentId: input.consentId, actor });
+      if (!result.ok) return refused({ form: "residents.errors.consentGone" }, 409);
+      throw saved("consent");
+    }
+    case "link-family": {
+      const result = await linkFamily({ cusId, residentId, relatedResidentId: input.relatedResidentId, relation: input.relation, actor });
+      if (!result.ok) return refused({ relation: `family.errors.${result.reason}` });
+      throw saved("family");
+    }
+    case "unlink-family": {
+      const result = await unlinkFamily({ cusId, residentId, relatedResidentId: input.relatedResidentId, actor });
+      if (!result.ok && result.reason === "on_plan") return refused({ form: "family.errors.on_plan" }, 409);
+      if (!result.ok) throw notFound();
+      throw saved("family");
+    }
+    case "decide": {
+      const result = await decideApplication({ cusId, applicationId: input.applicationId, outcome: input.outcome, declineReason: input.declineReason, actor });
+      if (!result.ok && result.reason === "not_found") throw notFound();
+      if (!result.ok) return refused({ declineReason: `residents.errors.${result.reason}` });
+      throw saved("decision");
+    }
+    case "application": {
+      const result = await recordApplication({ cusId, residentId, applicantKind: input.applicantKind, applicantName: input.applicantName, needs: input.needs, receivedOn: input.receivedOn, actor });
+      if (!result.ok) throw notFound();
+      throw saved("application");
+    }
+    case "plan": {
+      const { applicationId, intent: _intent, ...content } = input;
+      const result = await createPlan({ cusId, residentId, applicationId, content, actor });
+      if (!result.ok && result.reason === "not_found") throw notFound();
+      if (!result.ok) return refused(result.reason === "previous" ? { previousPlanId: "plans.errors.previous" } : { form: "residents.errors.application" });
+      throw redirect(`/coordinator/plans/${result.planId}`);
+    }
   }
-  if (values.intent === "link-family") {
-    if (!isFamilyRelation(values.relation)) return data({ form: `family-${values.relatedResidentId}`, errors: { relation: "family.errors.relation" }, values }, { status: 400 });
-    const result = await linkFamily({ cusId, residentId, relatedResidentId: values.relatedResidentId ?? "", relation: values.relation, actor });
-    if (!result.ok) return data({ form: `family-${values.relatedResidentId}`, errors: { relation: `family.errors.${result.reason}` }, values }, { status: 400 });
-    throw redirect(`/coordinator/residents/${residentId}?saved=family`);
-  }
-  if (values.intent === "unlink-family") {
-    const result = await unlinkFamily({ cusId, residentId, relatedResidentId: values.relatedResidentId ?? "", actor });
-    if (!result.ok && result.reason === "on_plan") return data({ form: "unlink", errors: { form: "family.errors.on_plan" }, values }, { status: 409 });
-    throw redirect(`/coordinator/residents/${residentId}?saved=family`);
-  }
-  if (values.intent === "withdraw-consent") {
-    await withdrawConsent({ cusId, consentId: values.consentId ?? "", actor });
-    throw redirect(`/coordinator/residents/${residentId}?saved=consent`);
-  }
-  if (values.intent === "decide") {
-    const outcome = values.outcome === "information" || values.outcome === "single_service" || values.outcome === "declined" ? values.outcome : null;
-    if (!outcome) return data({ form: `decide-${values.applicationId}`, errors: { outcome: "residents.errors.outcome" }, values }, { status: 400 });
-    const result = await decideApplication({ cusId, applicationId: values.applicationId ?? "", outcome, declineReason: values.declineReason || null, actor });
-    if (!result.ok && result.reason === "not_found") throw new Response("Not found", { status: 404 });
-    if (!result.ok) return data({ form: `decide-${values.applicationId}`, errors: { declineReason: `residents.errors.${result.reason}` }, values }, { status: 400 });
-    throw redirect(`/coordinator/residents/${residentId}?saved=decision`);
-  }
-  if (values.intent === "application") {
-    const parsed = applicationSchema.safeParse(values);
-    if (!parsed.success) return data({ form: "application", errors: fieldErrors(parsed.error), values }, { status: 400 });
-    const result = await recordApplication({ cusId, residentId, ...parsed.data, actor });
-    if (!result.ok) throw new Response("Not found", { status: 404 });
-    throw redirect(`/coordinator/residents/${residentId}?saved=application`);
-  }
-  const parsed = planFormSchema.safeParse({ previousPlanId: "", ...values });
-  if (!parsed.success) return data({ form: "plan", errors: fieldErrors(parsed.error), values }, { status: 400 });
-  const result = await createPlan({ cusId, residentId, applicationId: values.applicationId || null, content: parsed.data, actor });
-  if (!result.ok) throw new Response("Not found", { status: 404 });
-  throw redirect(`/coordinator/plans/${result.planId}`);
 }
 
 export default function ResidentRecord() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as { form: string; errors: Record<string, string>; values: Record<string, string> } | undefined;
+  const refusal = useRefusal();
   const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
   const r = d.record;
-  const state = (form: string) => (actionData?.form === form ? actionData : undefined);
-  const err = (form: string, k: string) => {
-    const key = state(form)?.errors[k];
-    return key ? t(key as "plans.errors.period") : undefined;
-  };
-  const val = (form: string, k: string, fallback = "") => state(form)?.values[k] ?? fallback;
+  const state = refusal.of;
+  const err = refusal.error;
+  const val = refusal.value;
   return (
     <>
       <p>
@@ -172,7 +199,7 @@ export default function ResidentRecord() {
             </li>
           ))}
         </ul>
-        <details open={!!d.familySearch || !!actionData?.form.startsWith("family-")}>
+        <details open={!!d.familySearch || !!refusal.refusal?.form.startsWith("family-")}>
           <summary>{t("family.add")}</summary>
           <Form method="get" className="inline-form" role="search">
             <Field id="family-search" name="family" label={t("family.search")} hint={t("family.searchHint")} defaultValue={d.familySearch} />
@@ -212,6 +239,7 @@ export default function ResidentRecord() {
 
       <section className="panel" aria-labelledby="consents-title">
         <h2 id="consents-title">{t("residents.consents")}</h2>
+        {err("withdraw-consent", "form") ? <Notice kind="error">{err("withdraw-consent", "form")}</Notice> : null}
         {d.consents.length === 0 ? <p>{t("residents.noConsents")}</p> : null}
         <ul className="plain-list">
           {d.consents.map((c) => (

@@ -1,17 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getMailboxMessage } from "~/modules/notifications/mailbox.server";
-import { isProduction } from "~/utils/env.server";
+import { z } from "zod";
+import { notFound, readParams } from "~/modules/kernel/boundary.server";
+import { id } from "~/modules/kernel/input";
+import { getMailboxMessage, requireMailbox } from "~/modules/notifications/mailbox.server";
 import { formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mailbox.title");
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  if (isProduction()) throw new Response("Not found", { status: 404 });
-  const message = await getMailboxMessage(params.id ?? "");
-  if (!message) throw new Response("Not found", { status: 404 });
+const MessageParams = z.object({ id: id() });
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireMailbox(request, context);
+  const message = await getMailboxMessage(readParams(params, MessageParams).id);
+  if (!message) throw notFound();
   return { id: message.id, to: message.to, subject: message.subject, text: message.text, createdAt: message.createdAt.toISOString() };
 }
 

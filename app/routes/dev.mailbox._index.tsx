@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listMailbox } from "~/modules/notifications/mailbox.server";
-import { isProduction } from "~/utils/env.server";
+import { listMailbox, requireMailbox } from "~/modules/notifications/mailbox.server";
 import { formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
@@ -9,8 +8,8 @@ import { pageTitle } from "~/utils/meta";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mailbox.title");
 
 /** Development only: every email the outbox "sent" without RESEND_API_KEY. */
-export async function loader(_args: LoaderFunctionArgs) {
-  if (isProduction()) throw new Response("Not found", { status: 404 });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireMailbox(request, context);
   const messages = await listMailbox();
   return { messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) };
 }
@@ -23,6 +22,7 @@ export default function Mailbox() {
     <>
       <h1>{t("mailbox.title")}</h1>
       <p>{t("mailbox.intro")}</p>
+      <p className="notice notice--info">{t("mailbox.whoSees")}</p>
       {messages.length === 0 ? (
         <p>{t("mailbox.empty")}</p>
       ) : (

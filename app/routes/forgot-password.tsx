@@ -1,11 +1,13 @@
-import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import { RESET_VALID_MINUTES, requestPasswordReset } from "~/modules/identity/password-reset.server";
 import { appUrl } from "~/utils/env.server";
-import { fieldErrors } from "~/utils/forms";
+import { useRefusal } from "~/components/refusal";
+import { readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { email } from "~/modules/kernel/input";
 import { useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 import { translatedForResidents } from "~/utils/i18n";
@@ -15,37 +17,36 @@ export const handle = translatedForResidents;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.title");
 
-const ForgotForm = z.object({
-  email: z.string().trim().min(1, "signIn.emailRequired").pipe(z.email("signIn.emailInvalid")),
-});
+const ForgotForm = z.object({ email: email() });
 
 export function loader() {
   return { validMinutes: RESET_VALID_MINUTES };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const email = String(formData.get("email") ?? "");
-  const parsed = ForgotForm.safeParse({ email });
-  if (!parsed.success) return data({ sent: false, email, errors: fieldErrors(parsed.error) }, { status: 400 });
-  await requestPasswordReset({ email: parsed.data.email, baseUrl: appUrl(request), ip: context.ip });
-  return { sent: true, email, errors: {} as Record<string, string> };
+  const form = await readForm(request, ForgotForm);
+  if (!form.ok) return refuseInput(form, "forgot");
+  const result = await requestPasswordReset({ email: form.data.email, baseUrl: appUrl(request), ip: context.ip });
+  if (!result.ok) return refuse("forgot", { form: `forgot.rateLimited:${result.retryAfterMinutes}` }, form.values, 429);
+  return { ok: true as const };
 }
 
 export default function ForgotPassword() {
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const refused = useRefusal();
   const { validMinutes } = useLoaderData<typeof loader>();
   const t = useT();
-  const emailError = actionData?.errors.email;
+  const formError = refused.error("forgot", "form");
   return (
     <div className="auth-layout">
       <section className="panel auth-panel" aria-labelledby="forgot-title">
         <h1 id="forgot-title">{t("forgot.title")}</h1>
-        {actionData?.sent ? (
+        {answer?.ok ? (
           <Notice kind="success">{t("forgot.sent")}</Notice>
         ) : (
           <>
             <p>{t("forgot.intro", { minutes: validMinutes })}</p>
+            {formError ? <Notice kind="error">{formError}</Notice> : null}
             <Form method="post" noValidate>
               <Field
                 name="email"
@@ -53,8 +54,8 @@ export default function ForgotPassword() {
                 label={t("signIn.email")}
                 autoComplete="email"
                 required
-                defaultValue={actionData?.email ?? ""}
-                error={emailError ? t(emailError as "signIn.emailInvalid") : undefined}
+                defaultValue={refused.value("forgot", "email")}
+                error={refused.error("forgot", "email")}
               />
               <button type="submit" className="button button--primary">
                 {t("forgot.submit")}

@@ -1,5 +1,9 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { useRefusal } from "~/components/refusal";
+import { readForm, refuse } from "~/modules/kernel/boundary.server";
+import { token } from "~/modules/kernel/input";
 import { Field } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import { acceptInvitation, findInvitation, switchMembership } from "~/modules/identity/memberships.server";
@@ -13,8 +17,17 @@ import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invitation.title");
 
+/** A link that is not a token at all is as invalid as an expired one: the page says so either way. */
+const TokenParam = z.object({ token: token().catch("") });
+
+const AcceptForm = z.object({
+  name: z.string().trim().max(200, "input.tooLong:200").default(""),
+  password: z.string().max(1000, "input.tooLong:1000").default(""),
+});
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const invitation = await findInvitation(params.token ?? "");
+  const { token } = TokenParam.parse(params);
+  const invitation = token ? await findInvitation(token) : null;
   const session = await getSessionContext(request);
   return {
     invitation,
@@ -25,12 +38,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const token = params.token ?? "";
+  const { token } = TokenParam.parse(params);
+  const form = await readForm(request, AcceptForm);
+  if (!form.ok) return refuse("invitation", form.errors, form.values);
+  const { name, password } = form.data;
   const session = await getSessionContext(request);
   const locale = await localeFromRequest(request, session?.user.locale);
-  const name = String(formData.get("name") ?? "");
-  const password = String(formData.get("password") ?? "");
+  if (!token) return refuse("invitation", { form: "invitation.invalid" }, form.values);
   const result = await acceptInvitation({
     token,
     ip: context.ip,
@@ -38,7 +52,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     signedInUserId: session?.user.id,
     newAccount: session ? undefined : { name, password },
   });
-  if (!result.ok) return data({ error: result.reason, name }, { status: 400 });
+  if (!result.ok) {
+    const errors: Record<string, string> = result.reason === "name_required" ? { name: "invitation.nameRequired" } : result.reason === "too_short" ? { password: `reset.tooShort:${MIN_PASSWORD_LENGTH}` } : { form: result.reason === "wrong_account" ? "invitation.wrongAccountShort" : "invitation.invalid" };
+    return refuse("invitation", errors, form.values);
+  }
 
   if (session) {
     await switchMembership({ sessionId: session.sessionId, userId: session.user.id, email: session.user.email, membershipId: result.membershipId, ip: context.ip });
@@ -53,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Invitation() {
   const { invitation, signedInEmail, minLength, path } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const refused = useRefusal();
   const t = useT();
   if (!invitation) {
     return (
@@ -65,13 +82,13 @@ export default function Invitation() {
       </div>
     );
   }
-  const error = actionData?.error;
+  const formError = refused.error("invitation", "form");
   return (
     <div className="auth-layout">
       <section className="panel auth-panel" aria-labelledby="inv-title">
         <h1 id="inv-title">{t("invitation.title")}</h1>
         <p>{t("invitation.intro", { organisation: invitation.organisationName, role: t(`roles.${invitation.role}`) })}</p>
-        {error === "invalid" ? <Notice kind="error">{t("invitation.invalid")}</Notice> : null}
+        {formError ? <Notice kind="error">{formError}</Notice> : null}
         {signedInEmail && signedInEmail !== invitation.email ? (
           <Notice kind="error">{t("invitation.wrongAccount", { email: invitation.email, current: signedInEmail })}</Notice>
         ) : signedInEmail ? (
@@ -95,8 +112,8 @@ export default function Invitation() {
               label={t("invitation.name")}
               autoComplete="name"
               required
-              defaultValue={actionData?.name ?? invitation.name ?? ""}
-              error={error === "name_required" ? t("invitation.nameRequired") : undefined}
+              defaultValue={refused.value("invitation", "name", invitation.name ?? "")}
+              error={refused.error("invitation", "name")}
             />
             <Field
               name="password"
@@ -105,7 +122,7 @@ export default function Invitation() {
               hint={t("reset.passwordHint", { min: minLength })}
               autoComplete="new-password"
               required
-              error={error === "too_short" ? t("reset.tooShort", { min: minLength }) : undefined}
+              error={refused.error("invitation", "password")}
             />
             <button type="submit" className="button button--primary">
               {t("invitation.submitNew")}

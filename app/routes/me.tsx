@@ -15,6 +15,11 @@ import { formatDate, formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 import { translatedForResidents } from "~/utils/i18n";
+import { actorFrom } from "~/modules/kernel/actor";
+import { z } from "zod";
+import { useRefusal } from "~/components/refusal";
+import { notFound, readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { id, intents, text } from "~/modules/kernel/input";
 
 /** Residents read this page in Ukrainian too. */
 export const handle = translatedForResidents;
@@ -60,34 +65,46 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** The resident makes (or replaces) the secret address of their own calendar feed. */
+/** What a resident can do on their page: ask for a change of a visit, cancel one, (re)make their calendar address. */
+const ResidentAction = intents([
+  z.object({ intent: z.literal("change"), bookingId: id(), message: text({ min: 3, max: 2000, message: "booking.errors.message_required" }) }),
+  z.object({ intent: z.literal("cancel"), bookingId: id(), reason: text({ min: 1, max: 500, message: "booking.errors.reason_required" }) }),
+  z.object({ intent: z.literal("feed") }),
+]);
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "resident.self");
   const record = await getOwnResidentRecord(access.user.id, requireCentreId(access));
-  if (!record) throw new Response("Not found", { status: 404 });
-  const formData = await request.formData();
-  if (formData.get("intent") === "change") {
-    const result = await requestBookingChange({ bookingId: String(formData.get("bookingId") ?? ""), residentId: record.id, message: String(formData.get("message") ?? ""), actor: { userId: access.user.id, email: access.user.email, ip: context.ip } });
-    return { feedUrl: null, cancel: result.ok ? "booking.changeRequested" : `booking.errors.${result.reason}`, cancelOk: result.ok, bookingId: String(formData.get("bookingId")) };
+  if (!record) throw notFound();
+  const form = await readForm(request, ResidentAction);
+  const formOf = (values: Record<string, unknown>) => `${String(values.intent)}-${String(values.bookingId)}`;
+  if (!form.ok) return refuseInput(form, formOf(form.values));
+  const input = form.data;
+  const actor = actorFrom(access, context);
+  if (input.intent === "change") {
+    const result = await requestBookingChange({ bookingId: input.bookingId, residentId: record.id, message: input.message, actor });
+    if (!result.ok && result.reason === "not_found") throw notFound();
+    if (!result.ok) return refuse(formOf(form.values), { message: `booking.errors.${result.reason}` }, form.values);
+    return { ok: true as const, done: "booking.changeRequested", bookingId: input.bookingId };
   }
-  if (formData.get("intent") === "cancel") {
-    const result = await cancelBooking({
-      bookingId: String(formData.get("bookingId") ?? ""),
-      scope: { residentId: record.id },
-      by: "resident",
-      reason: String(formData.get("reason") ?? ""),
-      actor: { userId: access.user.id, email: access.user.email, ip: context.ip },
-    });
-    if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) throw new Response("Not found", { status: 404 });
-    return { feedUrl: null, cancel: result.ok ? "booking.cancelled" : `booking.errors.${result.reason}`, cancelOk: result.ok, bookingId: String(formData.get("bookingId")) };
+  if (input.intent === "cancel") {
+    const result = await cancelBooking({ bookingId: input.bookingId, scope: { residentId: record.id }, by: "resident", reason: input.reason, actor });
+    if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) throw notFound();
+    if (!result.ok) return refuse(formOf(form.values), { form: `booking.errors.${result.reason}` }, form.values, 409);
+    return { ok: true as const, done: "booking.cancelled", bookingId: input.bookingId };
   }
-  const token = await regenerateFeedToken({ residentId: record.id }, { userId: access.user.id, email: access.user.email, ip: context.ip });
-  return { feedUrl: `${appUrl(request)}/feeds/${token}.ics`, cancel: null, cancelOk: false, bookingId: null };
+  const token = await regenerateFeedToken({ residentId: record.id }, actor);
+  return { ok: true as const, done: null, feedUrl: `${appUrl(request)}/feeds/${token}.ics` };
 }
+
+type Done = { ok: true; done: string | null; bookingId?: string; feedUrl?: string };
 
 export default function ResidentHome() {
   const { name, centre, record, hasRecord, feedCreatedAt, plan, upcoming, past } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>() as Done | { ok: false } | undefined;
+  const done = answer?.ok ? answer : undefined;
+  const refusal = useRefusal();
+  const refusedForm = refusal.refusal?.form ?? "";
   const t = useT();
   const locale = useLocale();
   return (
@@ -118,7 +135,8 @@ export default function ResidentHome() {
           <p>{t("home.noResidentRecord")}</p>
         )}
       </section>
-      {actionData?.cancel ? <Notice kind={actionData.cancelOk ? "success" : "error"}>{t(actionData.cancel as "booking.cancelled")}</Notice> : null}
+      {done?.done ? <Notice kind="success">{t(done.done as "booking.cancelled")}</Notice> : null}
+      {refusal.error(refusedForm, "form") ? <Notice kind="error">{refusal.error(refusedForm, "form")}</Notice> : null}
       {plan ? (
         <section className="panel" aria-labelledby="my-plan-title">
           <h2 id="my-plan-title">{t("plans.mine")}</h2>
@@ -162,24 +180,24 @@ export default function ResidentHome() {
                   <br />
                   {b.placeName ? `${b.placeName}, ${b.placeAddress}` : t("availability.noPlace")}
                 </p>
-                <details>
+                <details open={!!refusal.of(`change-${b.id}`)}>
                   <summary>{t("booking.askChange")}</summary>
                   <Form method="post">
                     <input type="hidden" name="intent" value="change" />
                     <input type="hidden" name="bookingId" value={b.id} />
-                    <Field id={`message-${b.id}`} name="message" label={t("booking.changeMessage")} required />
+                    <Field id={`message-${b.id}`} name="message" label={t("booking.changeMessage")} defaultValue={refusal.value(`change-${b.id}`, "message")} error={refusal.error(`change-${b.id}`, "message")} required />
                     <button type="submit" className="button">
                       {t("booking.sendChange")}
                       <span className="visually-hidden">: {b.offerName}</span>
                     </button>
                   </Form>
                 </details>
-                <details open={actionData?.bookingId === b.id && !actionData.cancelOk}>
+                <details open={!!refusal.of(`cancel-${b.id}`)}>
                   <summary>{t("booking.cancel")}</summary>
                   <Form method="post">
                     <input type="hidden" name="intent" value="cancel" />
                     <input type="hidden" name="bookingId" value={b.id} />
-                    <Field id={`reason-${b.id}`} name="reason" label={t("booking.cancelReason")} required />
+                    <Field id={`reason-${b.id}`} name="reason" label={t("booking.cancelReason")} defaultValue={refusal.value(`cancel-${b.id}`, "reason")} error={refusal.error(`cancel-${b.id}`, "reason")} required />
                     <button type="submit" className="button button--danger">
                       {t("booking.cancel")}
                       <span className="visually-hidden">: {b.offerName}</span>
@@ -204,7 +222,7 @@ export default function ResidentHome() {
           ) : null}
         </section>
       ) : null}
-      {hasRecord ? <FeedSubscription createdAt={feedCreatedAt} newUrl={actionData?.feedUrl ?? null} /> : null}
+      {hasRecord ? <FeedSubscription createdAt={feedCreatedAt} newUrl={done?.feedUrl ?? null} /> : null}
       <p className="lead">{t("home.myCentreIntro")}</p>
       <CentreCard centre={centre} headingId="centre-title" heading={t("home.myCentre")} />
     </>

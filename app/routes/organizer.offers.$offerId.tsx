@@ -1,18 +1,27 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { useRefusal } from "~/components/refusal";
+import { forbidden, notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { choice, id } from "~/modules/kernel/input";
 import { Notice } from "~/components/Notice";
 import { getOfferDetail, reviewOffer } from "~/modules/directory/offers.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { formatDateTime, formatMoney } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "offer.review");
 
+const OfferParams = z.object({ offerId: id() });
+const Review = z.object({ decision: choice(["publish", "return"]), comment: z.string().trim().max(2000, "input.tooLong:2000").default("") });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "directory.review");
-  const detail = await getOfferDetail(params.offerId ?? "", { cusId: requireCentreId(access) });
-  if ("error" in detail) throw new Response(detail.error, { status: detail.error === "forbidden" ? 403 : 404 });
+  const { offerId } = readParams(params, OfferParams);
+  const detail = await getOfferDetail(offerId, { cusId: requireCentreId(access) });
+  if ("error" in detail) throw detail.error === "forbidden" ? forbidden() : notFound();
   const r = detail.working ?? detail.published!;
   return {
     offerId: detail.offer.id,
@@ -41,25 +50,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "directory.review");
-  const formData = await request.formData();
-  const decision = formData.get("decision") === "publish" ? "publish" : "return";
-  const result = await reviewOffer({
-    offerId: params.offerId ?? "",
-    cusId: requireCentreId(access),
-    decision,
-    comment: String(formData.get("comment") ?? ""),
-    actor: { userId: access.user.id, email: access.user.email, ip: context.ip },
-  });
+  const { offerId } = readParams(params, OfferParams);
+  const form = await readForm(request, Review);
+  if (!form.ok) return refuseInput(form, "review");
+  const result = await reviewOffer({ offerId, cusId: requireCentreId(access), decision: form.data.decision, comment: form.data.comment, actor: actorFrom(access, context) });
   if (!result.ok) {
-    if (result.reason === "forbidden" || result.reason === "not_found") throw new Response(result.reason, { status: result.reason === "forbidden" ? 403 : 404 });
-    return data({ error: result.reason === "comment_required" ? "offer.commentRequired" : "offer.underReview" }, { status: 400 });
+    if (result.reason === "forbidden" || result.reason === "not_found") throw result.reason === "forbidden" ? forbidden() : notFound();
+    return refuse("review", { form: result.reason === "comment_required" ? "offer.commentRequired" : "offer.underReview" }, form.values, 409);
   }
   throw redirect("/organizer");
 }
 
 export default function ReviewOffer() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const refusal = useRefusal();
+  const reviewError = refusal.error("review", "form") ?? refusal.error("review", "comment") ?? refusal.error("review", "decision");
   const t = useT();
   const locale = useLocale();
   const r = d.revision;
@@ -102,10 +107,10 @@ export default function ReviewOffer() {
       {d.status === "submitted" ? (
         <Form method="post" className="panel" aria-labelledby="decision-title">
           <h2 id="decision-title">{t("offer.review")}</h2>
-          {actionData?.error ? <Notice kind="error">{t(actionData.error as "offer.commentRequired")}</Notice> : null}
+          {reviewError ? <Notice kind="error">{reviewError}</Notice> : null}
           <div className="field">
             <label htmlFor="comment">{t("offer.comment")}</label>
-            <textarea id="comment" name="comment" />
+            <textarea id="comment" name="comment" defaultValue={refusal.value("review", "comment")} />
           </div>
           <div className="button-row">
             <button type="submit" name="decision" value="publish" className="button button--primary">

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxGroup, Field, TextArea } from "~/components/Field";
 import { Notice } from "~/components/Notice";
@@ -6,58 +6,75 @@ import { packageFormSchema, programmeFormSchema } from "~/modules/directory/prog
 import { deletePackage, getProgrammeOverview, savePackage, saveProgramme } from "~/modules/directory/programme.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { formatDate } from "~/utils/format";
-import { fieldErrors, formValues } from "~/utils/forms";
+import { z } from "zod";
+import { errorText } from "~/components/refusal";
+import { notFound, readForm, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { id, intents, optionalId } from "~/modules/kernel/input";
+import { isRefusal, type Refusal } from "~/modules/kernel/refusal";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "programme.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const access = await requireAccess(request, "directory.review");
-  const url = new URL(request.url);
-  const overview = await getProgrammeOverview(requireCentreId(access), url.searchParams.get("programme"));
-  return { ...overview, creating: url.searchParams.has("new") || !overview.programme, saved: url.searchParams.get("saved") };
+const ProgrammeQuery = z.object({
+  programme: optionalId().catch(null),
+  new: z.string().optional().catch(undefined),
+  saved: z.enum(["programme", "package", "deleted"]).optional().catch(undefined),
+});
+
+/** The programme's own details, a package (new or existing), or taking a package out. */
+const ProgrammeAction = intents([
+  programmeFormSchema.extend({ intent: z.literal("programme"), programmeId: optionalId() }),
+  packageFormSchema.extend({ intent: z.literal("package"), programmeId: id(), packageId: optionalId() }),
+  z.object({ intent: z.literal("delete-package"), programmeId: id(), packageId: id() }),
+]);
+
+/** The form a refusal belongs to: the programme's, or one package's ("new-package" for a new one). */
+function formOf(values: Record<string, unknown>): string {
+  if (values.intent === "package") return typeof values.packageId === "string" && values.packageId ? values.packageId : "new-package";
+  return "programme";
 }
 
-type ActionResult = { form: string; ok: boolean; message?: string; errors: Record<string, string>; values: Record<string, string | string[]> };
+export async function loader({ request }: LoaderFunctionArgs) {
+  const access = await requireAccess(request, "directory.review");
+  const { data: q } = readQuery(request, ProgrammeQuery);
+  const overview = await getProgrammeOverview(requireCentreId(access), q.programme);
+  return { ...overview, creating: q.new !== undefined || !overview.programme, saved: q.saved ?? null };
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "directory.review");
   const cusId = requireCentreId(access);
-  const actor = { userId: access.user.id, email: access.user.email, ip: context.ip };
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const values = formValues(formData);
-  const programmeId = values.programmeId || null;
-  const fail = (result: ActionResult, status = 400) => data(result, { status });
-
-  if (intent === "programme") {
-    const parsed = programmeFormSchema.safeParse(values);
-    if (!parsed.success) return fail({ form: "programme", ok: false, errors: fieldErrors(parsed.error), values });
-    const result = await saveProgramme({ cusId, programmeId, content: parsed.data, actor });
-    if (!result.ok) throw new Response("Not found", { status: 404 });
-    throw redirect(`/organizer/programme?programme=${result.programmeId}&saved=programme`);
-  }
-  if (intent === "package") {
-    const packageId = values.packageId || null;
-    const form = packageId ?? "new-package";
-    const offerIds = formData.getAll("offerIds").map(String);
-    const parsed = packageFormSchema.safeParse({ ...values, offerIds });
-    if (!parsed.success) return fail({ form, ok: false, errors: fieldErrors(parsed.error), values: { ...values, offerIds } });
-    const result = await savePackage({ cusId, programmeId: programmeId ?? "", packageId, content: parsed.data, actor });
-    if (!result.ok) {
-      if (result.reason === "not_found") throw new Response("Not found", { status: 404 });
-      return fail({ form, ok: false, errors: { offerIds: "programme.errors.foreignOffer" }, values: { ...values, offerIds } });
+  const actor = actorFrom(access, context);
+  const form = await readForm(request, ProgrammeAction);
+  if (!form.ok) return refuseInput(form, formOf(form.values));
+  const input = form.data;
+  switch (input.intent) {
+    case "programme": {
+      const { intent: _intent, programmeId, ...content } = input;
+      const result = await saveProgramme({ cusId, programmeId, content, actor });
+      if (!result.ok) throw notFound();
+      throw redirect(`/organizer/programme?programme=${result.programmeId}&saved=programme`);
     }
-    throw redirect(`/organizer/programme?programme=${programmeId}&saved=package`);
+    case "package": {
+      const { intent: _intent, programmeId, packageId, ...content } = input;
+      const result = await savePackage({ cusId, programmeId, packageId, content, actor });
+      if (!result.ok) {
+        if (result.reason === "not_found") throw notFound();
+        return refuse(formOf(form.values), { offerIds: "programme.errors.foreignOffer" }, form.values);
+      }
+      throw redirect(`/organizer/programme?programme=${programmeId}&saved=package`);
+    }
+    case "delete-package": {
+      const result = await deletePackage({ cusId, packageId: input.packageId, actor });
+      if (!result.ok) throw notFound();
+      throw redirect(`/organizer/programme?programme=${input.programmeId}&saved=deleted`);
+    }
   }
-  if (intent === "delete-package") {
-    const result = await deletePackage({ cusId, packageId: values.packageId ?? "", actor });
-    if (!result.ok) throw new Response("Not found", { status: 404 });
-    throw redirect(`/organizer/programme?programme=${programmeId}&saved=deleted`);
-  }
-  return fail({ form: "", ok: false, errors: { form: "errors.formErrors" }, values });
 }
+
+type ActionResult = Refusal;
 
 type Overview = ReturnType<typeof useLoaderData<typeof loader>>;
 
@@ -68,7 +85,7 @@ function PackageForm({ programmeId, pkg, offers, result }: { programmeId: string
   const errors = mine?.errors ?? {};
   const value = (k: "name" | "description") => (mine ? String(mine.values[k] ?? "") : (pkg?.[k] ?? ""));
   const checked = mine ? [mine.values.offerIds ?? []].flat() : (pkg?.offerIds ?? []);
-  const err = (k: string) => (errors[k] ? t(errors[k] as "programme.errors.packageName") : undefined);
+  const err = (k: string) => errorText(t, errors[k]);
   const areas = [...new Set(offers.map((o) => o.area))];
   return (
     <Form method="post" noValidate className="package-form">
@@ -101,7 +118,8 @@ function PackageForm({ programmeId, pkg, offers, result }: { programmeId: string
 
 export default function Programme() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const answer = useActionData<typeof action>();
+  const result = isRefusal(answer) ? answer : undefined;
   const t = useT();
   const locale = useLocale();
   const p = d.creating ? null : d.programme;

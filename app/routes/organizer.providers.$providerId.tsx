@@ -1,17 +1,26 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { useRefusal } from "~/components/refusal";
+import { notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { choice, id } from "~/modules/kernel/input";
 import { Notice } from "~/components/Notice";
-import { getProviderLink, reviewProvider, type ProviderDecision } from "~/modules/directory/providers.server";
+import { getProviderLink, reviewProvider } from "~/modules/directory/providers.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "desk.providersToVerify");
 
+const ProviderParams = z.object({ providerId: id() });
+const Review = z.object({ decision: choice(["verify", "return", "suspend"]), note: z.string().trim().max(2000, "input.tooLong:2000").default("") });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "directory.review");
-  const link = await getProviderLink(requireCentreId(access), params.providerId ?? "");
-  if (!link) throw new Response("Not found", { status: 404 });
+  const { providerId } = readParams(params, ProviderParams);
+  const link = await getProviderLink(requireCentreId(access), providerId);
+  if (!link) throw notFound();
   const p = link.provider;
   return {
     provider: { id: p.id, name: p.name, legalForm: p.legalForm, subtype: p.subtype, nip: p.nip, regon: p.regon, krs: p.krs, address: `${p.street ?? ""}, ${p.postalCode ?? ""} ${p.city}`, gmina: p.gminaName, contactPerson: p.contactPerson, phone: p.phone, email: p.email, website: p.website, description: p.description },
@@ -23,23 +32,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "directory.review");
-  const formData = await request.formData();
-  const decision = String(formData.get("decision") ?? "") as ProviderDecision;
-  if (!["verify", "return", "suspend"].includes(decision)) return data({ error: "errors.unexpected" }, { status: 400 });
-  const result = await reviewProvider({
-    cusId: requireCentreId(access),
-    providerId: params.providerId ?? "",
-    decision,
-    note: String(formData.get("note") ?? ""),
-    actor: { userId: access.user.id, email: access.user.email, ip: context.ip },
-  });
-  if (!result.ok) return data({ error: result.reason === "note_required" ? "desk.reasonRequired" : "errors.notFound" }, { status: 400 });
+  const { providerId } = readParams(params, ProviderParams);
+  const form = await readForm(request, Review);
+  if (!form.ok) return refuseInput(form, "review");
+  const result = await reviewProvider({ cusId: requireCentreId(access), providerId, decision: form.data.decision, note: form.data.note, actor: actorFrom(access, context) });
+  if (!result.ok && result.reason !== "note_required") throw notFound();
+  if (!result.ok) return refuse("review", { form: "desk.reasonRequired" }, form.values);
   throw redirect("/organizer");
 }
 
 export default function ReviewProvider() {
   const { provider: p, status, reviewNote, providerReply } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const refusal = useRefusal();
+  const reviewError = refusal.error("review", "form") ?? refusal.error("review", "note") ?? refusal.error("review", "decision");
   const t = useT();
   return (
     <>
@@ -90,10 +95,10 @@ export default function ReviewProvider() {
       </section>
       <Form method="post" className="panel" aria-labelledby="decision-title">
         <h2 id="decision-title">{t("desk.review")}</h2>
-        {actionData?.error ? <Notice kind="error">{t(actionData.error as "desk.reasonRequired")}</Notice> : null}
+        {reviewError ? <Notice kind="error">{reviewError}</Notice> : null}
         <div className="field">
           <label htmlFor="note">{t("desk.reason")}</label>
-          <textarea id="note" name="note" />
+          <textarea id="note" name="note" defaultValue={refusal.value("review", "note")} />
         </div>
         <div className="button-row">
           <button type="submit" name="decision" value="verify" className="button button--primary">

@@ -2,9 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PlanContent } from "~/components/PlanContent";
 import { getCentre } from "~/modules/directory/centres.server";
-import { requireAccess } from "~/modules/identity/access.server";
+import { z } from "zod";
+import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
+import { actorFrom } from "~/modules/kernel/actor";
+import { notFound, readParams } from "~/modules/kernel/boundary.server";
+import { id } from "~/modules/kernel/input";
 import { getSessionContext } from "~/modules/identity/session.server";
-import { getPlan } from "~/modules/plans/plans.server";
+import { readPlan, readPlanAsResident } from "~/modules/plans/plans.server";
 import { getOwnResidentRecord } from "~/modules/plans/residents.server";
 import { formatDate } from "~/utils/format";
 import { getT, toLocale, translatedForResidents } from "~/utils/i18n";
@@ -19,25 +23,28 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
  * for paper: print it or save it as PDF from the browser. Centre staff print any plan of their centre; a
  * resident only their own.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+const PrintParams = z.object({ planId: id() });
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { planId } = readParams(params, PrintParams);
   const session = await getSessionContext(request);
   const membership = session?.membership;
+  let found: Awaited<ReturnType<typeof readPlan>>;
   let cusId: string;
-  let ownResidentId: string | null = null;
   let readerLanguage: string | null = null;
   if (membership?.role === "resident" && membership.cusId) {
     cusId = membership.cusId;
     const own = await getOwnResidentRecord(session!.user.id, cusId);
-    ownResidentId = own?.id ?? "none";
     readerLanguage = own?.preferredLanguage ?? null;
+    // A resident asking for someone else's plan gets the same answer as for a plan that does not exist.
+    found = own ? await readPlanAsResident(cusId, planId, own.id, actorFrom(session!, context)) : null;
   } else {
     const access = await requireAccess(request, "plans.read");
-    if (!access.membership.cusId) throw new Response("Forbidden", { status: 403 });
-    cusId = access.membership.cusId;
+    cusId = requireCentreId(access);
+    found = await readPlan(cusId, planId, { actor: actorFrom(access, context), action: "plan.printed" });
   }
-  const [found, centre] = await Promise.all([getPlan(cusId, params.planId ?? ""), getCentre(cusId)]);
-  // A resident asking for someone else's plan gets the same answer as for a plan that does not exist.
-  if (!found || !centre || (ownResidentId && found.plan.residentId !== ownResidentId && !found.members.some((m) => m.residentId === ownResidentId))) throw new Response("Not found", { status: 404 });
+  const centre = await getCentre(cusId);
+  if (!found || !centre) throw notFound();
   // A family member reads their own copy in their own language; staff print it in the plan owner's.
   const locale = toLocale(readerLanguage ?? found.resident.preferredLanguage);
   const t = getT(locale);

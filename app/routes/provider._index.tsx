@@ -1,18 +1,21 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TeamManager } from "~/components/TeamManager";
 import { getProviderProfile } from "~/modules/directory/centres.server";
 import { requireAccess, requireProviderId } from "~/modules/identity/access.server";
 import { INVITATION_VALID_DAYS, listPendingInvitations, listTeam, rolesInvitableInto } from "~/modules/identity/memberships.server";
 import { can } from "~/modules/identity/permissions";
-import { handleTeamAction } from "~/modules/identity/team-actions.server";
+import { z } from "zod";
+import { handleTeamAction, teamContext } from "~/modules/identity/team-actions.server";
+import { teamActionOptions } from "~/modules/identity/team-form";
+import { notFound, readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { id, intents, optionalText } from "~/modules/kernel/input";
 import { listProviderOffers } from "~/modules/directory/offers.server";
 import { requestVerification } from "~/modules/directory/providers.server";
 import { Form, Link } from "@remix-run/react";
-import { appUrl } from "~/utils/env.server";
 import { useT } from "~/utils/i18n-react";
-import { localeFromRequest } from "~/utils/locale.server";
 import { pageTitle } from "~/utils/meta";
+import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
 
@@ -35,26 +38,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The provider's home answers its team forms and asking a centre to verify the provider again. */
+const ProviderHomeAction = intents([z.object({ intent: z.literal("ask-verification"), cusId: id(), reply: optionalText({ max: 2000 }) }), ...teamActionOptions]);
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  if (formData.get("intent") === "ask-verification") {
-    const access = await requireAccess(request, "provider.staff.manage");
-    await requestVerification({
-      providerId: requireProviderId(access),
-      cusId: String(formData.get("cusId") ?? ""),
-      reply: String(formData.get("reply") ?? "").trim() || null,
-      actor: { userId: access.user.id, email: access.user.email, ip: context.ip },
-    });
-    return data({ ok: true as const, message: "provider.asked" });
-  }
   const access = await requireAccess(request, "provider.staff.manage");
-  const result = await handleTeamAction(formData, {
-    actor: { userId: access.user.id, email: access.user.email, name: access.user.name, ip: context.ip },
-    org: { providerId: requireProviderId(access) },
-    baseUrl: appUrl(request),
-    locale: await localeFromRequest(request, access.user.locale),
-  });
-  return data(result, { status: result.ok ? 200 : 400 });
+  const providerId = requireProviderId(access);
+  const form = await readForm(request, ProviderHomeAction);
+  if (!form.ok) return refuseInput(form, "team");
+  if (form.data.intent === "ask-verification") {
+    const asked = await requestVerification({ providerId, cusId: form.data.cusId, reply: form.data.reply, actor: actorFrom(access, context) });
+    if (!asked.ok && asked.reason === "not_found") throw notFound();
+    return asked.ok ? { ok: true as const, message: "provider.asked" } : refuse("team", { form: "provider.notReturned" }, form.values, 409);
+  }
+  const result = await handleTeamAction(form.data, await teamContext(request, access, context, { providerId }));
+  return result.ok ? result : refuse(result.form, result.errors, form.values);
 }
 
 export default function ProviderHome() {

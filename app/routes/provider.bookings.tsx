@@ -1,81 +1,117 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { addDays, formatISO, parseISO, startOfISOWeek } from "date-fns";
+import { z } from "zod";
+import { useRefusal } from "~/components/refusal";
+import { now } from "~/modules/kernel/clock.server";
+import { notFound, readForm, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { choice, date, decimal, id, many, optionalId } from "~/modules/kernel/input";
 import { Notice } from "~/components/Notice";
 import { listProviderBookings, recordAttendance } from "~/modules/booking/bookings.server";
-import { warsawDate, warsawInstant } from "~/modules/capacity/availability";
+import { addDays, mondayOf, warsawDate, warsawInstant } from "~/modules/kernel/dates";
 import { requireAccess, requireProviderId } from "~/modules/identity/access.server";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { intlLocale } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
+import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "delivery.title");
 
-function weekStart(param: string | null) {
-  const day = param && /^\d{4}-\d{2}-\d{2}$/.test(param) ? param : warsawDate(new Date());
-  return formatISO(startOfISOWeek(parseISO(day)), { representation: "date" });
-}
-const shift = (day: string, days: number) => formatISO(addDays(parseISO(day), days), { representation: "date" });
+const WeekQuery = z.object({ week: date({ min: "2020-01-01", max: "2100-12-31" }).optional().catch(undefined) });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+const attendanceChoice = choice(["delivered", "no_show"]);
+const deliveredUnits = decimal({ min: 0.01, max: 1000, scale: 2, message: "delivery.errors.units" });
+
+/**
+ * The timesheet: one row per visit, `attendance.<id>` and `units.<id>` for each booking listed (or only the
+ * one whose "save" was pressed). Rows are read one by one, so a mistake in one row does not hold up the week.
+ */
+const Timesheet = z.looseObject({ only: optionalId(), bookingId: many(id(), { max: 500 }) }).transform((v) => {
+  const rows: { bookingId: string; attendance: "delivered" | "no_show"; units: number | null }[] = [];
+  const problems: Record<string, string> = {};
+  for (const bookingId of v.only ? [v.only] : v.bookingId) {
+    const raw = v[`attendance.${bookingId}`];
+    if (raw === undefined || raw === "") continue;
+    const attendance = attendanceChoice.safeParse(raw);
+    if (!attendance.success) {
+      problems[`units.${bookingId}`] = "input.choice";
+      continue;
+    }
+    if (attendance.data === "no_show") {
+      rows.push({ bookingId, attendance: "no_show", units: null });
+      continue;
+    }
+    const units = deliveredUnits.safeParse(v[`units.${bookingId}`] ?? "");
+    if (units.success) rows.push({ bookingId, attendance: "delivered", units: units.data });
+    else problems[`units.${bookingId}`] = "delivery.errors.units";
+  }
+  return { rows, problems };
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "provider.bookings");
-  const monday = weekStart(new URL(request.url).searchParams.get("week"));
-  const rows = await listProviderBookings(requireProviderId(access), warsawInstant(monday, 0), warsawInstant(shift(monday, 7), 0));
-  const now = Date.now();
+  const providerId = requireProviderId(access);
+  const { week } = readQuery(request, WeekQuery).data;
+  const monday = mondayOf(week ?? warsawDate(now()));
+  const rows = await listProviderBookings(providerId, warsawInstant(monday), warsawInstant(addDays(monday, 7)), actorFrom(access, context));
+  const at = now().getTime();
   return {
     monday,
-    previous: shift(monday, -7),
-    next: shift(monday, 7),
+    sunday: addDays(monday, 6),
+    previous: addDays(monday, -7),
+    next: addDays(monday, 7),
     rows: rows.map((b) => ({
       ...b,
       startsAt: b.startsAt.toISOString(),
       endsAt: b.endsAt.toISOString(),
-      started: b.startsAt.getTime() <= now,
+      started: b.startsAt.getTime() <= at,
       // What was planned, as the default for "delivered": the visit's length in hours, or one unit.
       plannedUnits: b.unit === "hour" ? Math.round(((b.endsAt.getTime() - b.startsAt.getTime()) / 3_600_000) * 100) / 100 : 1,
     })),
   };
 }
 
-type Saved = { saved: number; problems: { id: string; reason: string }[] };
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "provider.bookings");
   const providerId = requireProviderId(access);
-  const actor = { userId: access.user.id, email: access.user.email, ip: context.ip };
-  const formData = await request.formData();
-  const only = formData.get("only");
-  const ids = only ? [String(only)] : formData.getAll("bookingId").map(String);
-  const result: Saved = { saved: 0, problems: [] };
-  for (const id of ids) {
-    const attendance = formData.get(`attendance.${id}`);
-    if (attendance !== "delivered" && attendance !== "no_show") continue;
-    const unitsText = String(formData.get(`units.${id}`) ?? "").replace(",", ".").trim();
-    const outcome = await recordAttendance({ bookingId: id, providerId, attendance, units: attendance === "delivered" ? (unitsText === "" ? null : Number(unitsText)) : null, actor });
-    if (outcome.ok) result.saved += 1;
-    else if (outcome.reason === "forbidden" || outcome.reason === "not_found") throw new Response("Not found", { status: 404 });
-    else result.problems.push({ id, reason: outcome.reason });
+  const actor = actorFrom(access, context);
+  const form = await readForm(request, Timesheet);
+  if (!form.ok) return refuseInput(form, "timesheet");
+  const problems: Record<string, string> = { ...form.data.problems };
+  let saved = 0;
+  for (const row of form.data.rows) {
+    const outcome = await recordAttendance({ ...row, providerId, actor });
+    if (outcome.ok) saved += 1;
+    else if (outcome.reason === "forbidden" || outcome.reason === "not_found") throw notFound();
+    else problems[`units.${row.bookingId}`] = `delivery.errors.${outcome.reason}`;
   }
-  return data(result, { status: result.problems.length ? 400 : 200 });
+  if (Object.keys(problems).length) return refuse("timesheet", problems, form.values, 400, { saved });
+  return { ok: true as const, saved };
 }
 
 export default function ProviderBookings() {
   const d = useLoaderData<typeof loader>();
-  const saved = useActionData<typeof action>() as Saved | undefined;
+  const answer = useActionData<typeof action>() as { ok: boolean; saved?: number } | undefined;
+  const refusal = useRefusal();
+  const problemCount = Object.keys(refusal.of("timesheet")?.errors ?? {}).length;
   const t = useT();
   const locale = useLocale();
   const when = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Warsaw", weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
   const units = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2, useGrouping: false });
-  const problem = (id: string) => saved?.problems.find((p) => p.id === id)?.reason;
+  const problem = (id: string) => refusal.error("timesheet", `units.${id}`);
   const open = d.rows.filter((r) => r.status === "active" && r.started);
   return (
     <>
       <h1>{t("delivery.title")}</h1>
       <p>{t("delivery.intro")}</p>
-      {saved ? <Notice kind={saved.problems.length ? "error" : "success"}>{t("delivery.saved", { count: saved.saved })}{saved.problems.length ? ` ${t("delivery.problems", { count: saved.problems.length })}` : ""}</Notice> : null}
+      {answer ? (
+        <Notice kind={problemCount ? "error" : "success"}>
+          {t("delivery.saved", { count: answer.saved ?? 0 })}
+          {problemCount ? ` ${t("delivery.problems", { count: problemCount })}` : ""}
+        </Notice>
+      ) : null}
       <nav className="pagination" aria-label={t("delivery.weeks")}>
         <Link to={`?week=${d.previous}`}>{t("delivery.previousWeek")}</Link>
-        <span>{t("delivery.week", { from: d.monday, to: shift(d.monday, 6) })}</span>
+        <span>{t("delivery.week", { from: d.monday, to: d.sunday })}</span>
         <Link to={`?week=${d.next}`}>{t("delivery.nextWeek")}</Link>
       </nav>
       {d.rows.length === 0 ? (
@@ -126,9 +162,9 @@ export default function ProviderBookings() {
                           </label>
                           <label>
                             {t("delivery.units", { unit: t(`units.${b.unit}` as "units.hour") })}{" "}
-                            <input type="text" inputMode="decimal" size={5} name={`units.${b.id}`} defaultValue={units.format(Number(b.deliveredUnits ?? b.plannedUnits))} aria-invalid={problem(b.id) === "units" ? true : undefined} />
+                            <input type="text" inputMode="decimal" size={5} name={`units.${b.id}`} defaultValue={refusal.value("timesheet", `units.${b.id}`, units.format(Number(b.deliveredUnits ?? b.plannedUnits)))} aria-invalid={problem(b.id) ? true : undefined} />
                           </label>
-                          {problem(b.id) ? <p className="field__error">{t(`delivery.errors.${problem(b.id)}` as "delivery.errors.units")}</p> : null}
+                          {problem(b.id) ? <p className="field__error">{problem(b.id)}</p> : null}
                           <button type="submit" name="only" value={b.id} className="button">
                             {t("delivery.saveOne")}
                             <span className="visually-hidden">: {b.residentName}</span>

@@ -1,27 +1,37 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Notice } from "~/components/Notice";
 import { OfferForm } from "~/components/OfferForm";
-import { offerFormSchema, readOfferForm, revisionToFormValues } from "~/modules/directory/offer-form";
+import { z } from "zod";
+import { errorText, useRefusal } from "~/components/refusal";
+import { offerFormSchema, revisionToFormValues } from "~/modules/directory/offer-form";
+import { forbidden, notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { id, intents, withoutIntent } from "~/modules/kernel/input";
 import { archiveOffer, getOfferDetail, listLocations, saveOfferChanges, submitOffer } from "~/modules/directory/offers.server";
 import { isVerifiedFor } from "~/modules/directory/providers.server";
 import { requireAccess, requireProviderId } from "~/modules/identity/access.server";
 import { formatDateTime } from "~/utils/format";
-import { fieldErrors } from "~/utils/forms";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "offer.review");
 
-function refuse(error: "not_found" | "forbidden"): never {
-  throw new Response(error, { status: error === "forbidden" ? 403 : 404 });
+const OfferParams = z.object({ offerId: id() });
+
+/** Saving the offer's content, sending it for verification, or taking it out of the service base. */
+const OfferAction = intents([offerFormSchema.extend({ intent: z.literal("save") }), z.object({ intent: z.literal("submit") }), z.object({ intent: z.literal("archive") })]);
+
+function refused(error: "not_found" | "forbidden"): never {
+  throw error === "forbidden" ? forbidden() : notFound();
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "provider.offers.manage");
   const providerId = requireProviderId(access);
-  const detail = await getOfferDetail(params.offerId ?? "", { providerId });
-  if ("error" in detail) refuse(detail.error);
+  const { offerId } = readParams(params, OfferParams);
+  const detail = await getOfferDetail(offerId, { providerId });
+  if ("error" in detail) refused(detail.error);
   const current = detail.working ?? detail.published!;
   const places = await listLocations({ providerId });
   return {
@@ -42,32 +52,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "provider.offers.manage");
   const providerId = requireProviderId(access);
-  const actor = { userId: access.user.id, email: access.user.email, ip: context.ip };
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "save");
-  const offerId = params.offerId ?? "";
-  if (intent === "submit") {
+  const actor = actorFrom(access, context);
+  const { offerId } = readParams(params, OfferParams);
+  const form = await readForm(request, OfferAction);
+  if (!form.ok) return refuseInput(form, "offer");
+  const input = form.data;
+  if (input.intent === "submit") {
     const result = await submitOffer({ offerId, providerId, actor });
-    if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) refuse(result.reason);
-    return data({ message: result.ok ? "offer.submitted" : result.reason === "not_verified" ? "offer.notVerified" : "offer.underReview", ok: result.ok, errors: {}, values: null });
+    if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) refused(result.reason);
+    return result.ok ? { ok: true as const, message: "offer.submitted" } : refuse("offer", { form: result.reason === "not_verified" ? "offer.notVerified" : "offer.underReview" }, {}, 409);
   }
-  if (intent === "archive") {
+  if (input.intent === "archive") {
     const result = await archiveOffer({ offerId, scope: { providerId }, actor });
-    if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) refuse(result.reason);
-    return data({ message: "offer.archived", ok: true, errors: {}, values: null });
+    if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) refused(result.reason);
+    return { ok: true as const, message: "offer.archived" };
   }
-  const raw = readOfferForm(formData);
-  const parsed = offerFormSchema.safeParse(raw);
-  if (!parsed.success) return data({ message: "errors.formErrors", ok: false, errors: fieldErrors(parsed.error), values: raw }, { status: 400 });
-  const result = await saveOfferChanges({ offerId, providerId, content: parsed.data, actor });
-  if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) refuse(result.reason);
-  if (!result.ok && result.reason === "foreign_place") return data({ message: "errors.formErrors", ok: false, errors: { locationIds: "offer.errors.place" }, values: raw }, { status: 400 });
-  return data({ message: result.ok ? "offer.saved" : "offer.underReview", ok: result.ok, errors: {}, values: null }, { status: result.ok ? 200 : 409 });
+  const result = await saveOfferChanges({ offerId, providerId, content: withoutIntent(input), actor });
+  if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) refused(result.reason);
+  if (!result.ok && result.reason === "foreign_place") return refuse("offer", { locationIds: "offer.errors.place" }, form.values);
+  return result.ok ? { ok: true as const, message: "offer.saved" } : refuse("offer", { form: "offer.underReview" }, form.values, 409);
 }
 
 export default function EditOffer() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const done = answer?.ok ? (answer as { message: string }) : undefined;
+  const refusal = useRefusal().of("offer");
   const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
@@ -89,11 +99,12 @@ export default function EditOffer() {
           </>
         ) : null}
       </p>
-      {actionData ? <Notice kind={actionData.ok ? "success" : "error"}>{t(actionData.message as "offer.saved")}</Notice> : params.get("saved") ? <Notice kind="success">{t("offer.saved")}</Notice> : null}
+      {done ? <Notice kind="success">{t(done.message as "offer.saved")}</Notice> : params.get("saved") ? <Notice kind="success">{t("offer.saved")}</Notice> : null}
+      {refusal ? <Notice kind="error">{errorText(t, refusal.errors.form) ?? `${t("errors.formErrors")} ${Object.keys(refusal.errors).length}`}</Notice> : null}
       {d.reviewComment ? <Notice kind="error">{t("offer.returnedComment", { comment: d.reviewComment })}</Notice> : null}
       {!d.verified ? <Notice>{t("offer.notVerified")}</Notice> : null}
       {underReview ? <Notice>{t("offer.underReview")}</Notice> : null}
-      <OfferForm values={actionData?.values ?? d.values} errors={actionData?.errors ?? {}} places={d.places} disabled={underReview || d.archived}>
+      <OfferForm values={refusal?.values.name !== undefined ? refusal.values : d.values} errors={refusal?.errors ?? {}} places={d.places} disabled={underReview || d.archived}>
         {!underReview && !d.archived ? (
           <button type="submit" name="intent" value="save" className="button button--primary">
             {t("offer.save")}

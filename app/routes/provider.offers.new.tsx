@@ -1,15 +1,18 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useRefusal } from "~/components/refusal";
+import { readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { id } from "~/modules/kernel/input";
 import { SelectField } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import { OfferForm } from "~/components/OfferForm";
 import { getProviderProfile } from "~/modules/directory/centres.server";
-import { offerFormSchema, readOfferForm } from "~/modules/directory/offer-form";
+import { offerFormSchema } from "~/modules/directory/offer-form";
 import { createOffer, listLocations } from "~/modules/directory/offers.server";
 import { requireAccess, requireProviderId } from "~/modules/identity/access.server";
-import { fieldErrors } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "offer.newTitle");
 
@@ -21,39 +24,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { centres, places: places.map((p) => ({ id: p.id, name: p.name, city: p.city })) };
 }
 
+/** A new offer: its content and the centre whose service base it is for. */
+const NewOfferForm = offerFormSchema.extend({ cusId: id({ message: "provider.errors.centre" }) });
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "provider.offers.manage");
   const providerId = requireProviderId(access);
-  const formData = await request.formData();
-  const raw = readOfferForm(formData);
-  const cusId = String(formData.get("cusId") ?? "");
+  const form = await readForm(request, NewOfferForm);
+  if (!form.ok) return refuseInput(form, "offer");
+  const { cusId, ...content } = form.data;
   const profile = await getProviderProfile(providerId);
-  const allowedCentre = profile?.worksWith.some((c) => c.id === cusId && c.status !== "suspended");
-  const parsed = offerFormSchema.safeParse(raw);
-  if (!parsed.success || !allowedCentre) {
-    const errors = parsed.success ? {} : fieldErrors(parsed.error);
-    if (!allowedCentre) errors.cusId = "provider.errors.centre";
-    return data({ errors, values: { ...raw, cusId } }, { status: 400 });
-  }
-  const created = await createOffer({ providerId, cusId, content: parsed.data, actor: { userId: access.user.id, email: access.user.email, ip: context.ip } });
-  if (!created.ok) return data({ errors: { locationIds: "offer.errors.place" } as Record<string, string>, values: { ...raw, cusId } }, { status: 400 });
+  if (!profile?.worksWith.some((c) => c.id === cusId && c.status !== "suspended")) return refuse("offer", { cusId: "provider.errors.centre" }, form.values);
+  const created = await createOffer({ providerId, cusId, content, actor: actorFrom(access, context) });
+  if (!created.ok) return refuse("offer", { locationIds: "offer.errors.place" }, form.values);
   throw redirect(`/provider/offers/${created.offerId}?saved=1`);
 }
 
 export default function NewOffer() {
   const { centres, places } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const refusal = useRefusal().of("offer");
   const t = useT();
-  const errors = actionData?.errors ?? {};
+  const errors = refusal?.errors ?? {};
   return (
     <>
       <h1>{t("offer.newTitle")}</h1>
       {Object.keys(errors).length ? <Notice kind="error">{t("errors.formErrors")} {Object.keys(errors).length}</Notice> : null}
-      <OfferForm values={actionData?.values ?? {}} errors={errors} places={places}>
+      <OfferForm values={refusal?.values ?? {}} errors={errors} places={places}>
         <SelectField
           name="cusId"
           label={t("offer.centre")}
-          defaultValue={typeof actionData?.values.cusId === "string" ? actionData.values.cusId : centres[0]?.id}
+          defaultValue={typeof refusal?.values.cusId === "string" ? refusal.values.cusId : centres[0]?.id}
           error={errors.cusId ? t("provider.errors.centre") : undefined}
           options={centres.map((c) => ({ value: c.id, label: c.name }))}
         />

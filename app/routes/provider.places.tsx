@@ -1,12 +1,13 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PlaceManager, type PlaceActionData } from "~/components/PlaceManager";
+import { PlaceManager } from "~/components/PlaceManager";
 import { createLocation, listLocations, toPlaceRow } from "~/modules/directory/offers.server";
-import { readPlaceForm } from "~/modules/directory/place-form";
+import { placeFormSchema } from "~/modules/directory/place-form";
 import { requireAccess, requireProviderId } from "~/modules/identity/access.server";
-import { fieldErrors } from "~/utils/forms";
+import { readForm, refuseInput } from "~/modules/kernel/boundary.server";
 import { useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "provider.places");
 
@@ -18,15 +19,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "provider.offers.manage");
-  const { values, parsed } = readPlaceForm(await request.formData());
-  if (!parsed.success) return data({ ok: false, errors: fieldErrors(parsed.error), values }, { status: 400 });
-  await createLocation({ providerId: requireProviderId(access) }, parsed.data, { userId: access.user.id, email: access.user.email, ip: context.ip });
-  return { ok: true, errors: {} as Record<string, string>, values: {} as Record<string, string> };
+  const form = await readForm(request, placeFormSchema);
+  if (!form.ok) return refuseInput(form, "place");
+  await createLocation({ providerId: requireProviderId(access) }, form.data, actorFrom(access, context));
+  return { ok: true as const };
 }
 
 export default function Places() {
   const { places } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as PlaceActionData;
+  const added = useActionData<typeof action>()?.ok === true;
   const t = useT();
   return (
     <>
@@ -34,7 +35,7 @@ export default function Places() {
         <Link to="/provider">{t("nav.home")}</Link>
       </p>
       <h1>{t("provider.places")}</h1>
-      <PlaceManager places={places} actionData={actionData} />
+      <PlaceManager places={places} added={added} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/Notice";
 import { ProviderProfileFields } from "~/components/ProviderProfileForm";
@@ -6,9 +6,11 @@ import { getProviderProfile } from "~/modules/directory/centres.server";
 import { providerProfileFields, providerProfileSchema } from "~/modules/directory/provider-form";
 import { updateProviderProfile } from "~/modules/directory/providers.server";
 import { requireAccess, requireProviderId } from "~/modules/identity/access.server";
-import { fieldErrors, formValues } from "~/utils/forms";
+import { useRefusal } from "~/components/refusal";
+import { readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
 import { useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "provider.profile");
 
@@ -23,27 +25,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "provider.staff.manage");
-  const formData = await request.formData();
-  const values = formValues(formData);
-  const parsed = providerProfileSchema.safeParse(Object.fromEntries(providerProfileFields.map((k) => [k, values[k] ?? ""])));
-  if (!parsed.success) return data({ ok: false, errors: fieldErrors(parsed.error), values }, { status: 400 });
-  const result = await updateProviderProfile(requireProviderId(access), parsed.data, { userId: access.user.id, email: access.user.email, ip: context.ip });
-  if (!result.ok) return data({ ok: false, errors: "field" in result ? { [result.field!]: result.reason! } : { form: "errors.notFound" }, values }, { status: 400 });
-  return data({ ok: true, errors: {} as Record<string, string>, values });
+  const form = await readForm(request, providerProfileSchema);
+  if (!form.ok) return refuseInput(form, "profile");
+  const result = await updateProviderProfile(requireProviderId(access), form.data, actorFrom(access, context));
+  if (!result.ok) return refuse("profile", "field" in result ? { [result.field!]: result.reason! } : { form: "errors.notFound" }, form.values);
+  return { ok: true as const };
 }
 
 export default function ProviderProfile() {
   const { values, returned } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const refused = useRefusal().of("profile");
   const t = useT();
-  const errors = actionData?.errors ?? {};
+  const errors = refused?.errors ?? {};
   return (
     <>
       <p>
         <Link to="/provider">{t("nav.home")}</Link>
       </p>
       <h1>{t("provider.profile")}</h1>
-      {actionData?.ok ? <Notice kind="success">{t("provider.profileSaved")}</Notice> : null}
+      {answer?.ok ? <Notice kind="success">{t("provider.profileSaved")}</Notice> : null}
       {Object.keys(errors).length > 0 ? <Notice kind="error">{t("errors.formErrors")} {Object.keys(errors).length}</Notice> : null}
       {returned.map((r) => (
         <Notice key={r.name} kind="error">
@@ -51,7 +52,7 @@ export default function ProviderProfile() {
         </Notice>
       ))}
       <Form method="post" noValidate className="panel">
-        <ProviderProfileFields values={actionData?.values ?? values} errors={errors} />
+        <ProviderProfileFields values={refused?.values ?? values} errors={errors} />
         <button type="submit" className="button button--primary">
           {t("provider.editProfile")}
         </button>

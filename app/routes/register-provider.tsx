@@ -1,13 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useRefusal } from "~/components/refusal";
+import { readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
 import { Field, SelectField } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import { ProviderProfileFields } from "~/components/ProviderProfileForm";
-import { providerProfileFields, providerProfileSchema } from "~/modules/directory/provider-form";
+import { registrationSchema } from "~/modules/directory/provider-form";
 import { listCentresForRegistration, registerProvider } from "~/modules/directory/providers.server";
 import { commitSessionCookie } from "~/modules/identity/session.server";
 import { signIn } from "~/modules/identity/sign-in.server";
-import { fieldErrors, formValues } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { localeFromRequest } from "~/utils/locale.server";
 import { pageTitle } from "~/utils/meta";
@@ -19,20 +20,12 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const values = formValues(formData);
-  delete values.password;
-  const profileInput = Object.fromEntries(providerProfileFields.map((k) => [k, String(formData.get(k) ?? "")]));
-  const parsed = providerProfileSchema.safeParse(profileInput);
-  const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
-  const account = { name: String(formData.get("accountName") ?? "").trim(), email: String(formData.get("accountEmail") ?? "").trim(), password: String(formData.get("password") ?? "") };
-  if (account.name.length < 3) errors.accountName = "invitation.nameRequired";
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(account.email)) errors.accountEmail = "signIn.emailInvalid";
-  if (account.password.length < 10) errors.password = "reset.tooShort";
-  if (!parsed.success || Object.keys(errors).length > 0) return data({ errors, values }, { status: 400 });
-
-  const result = await registerProvider({ profile: parsed.data, account, centreId: String(formData.get("centreId") ?? ""), ip: context.ip, locale: await localeFromRequest(request) });
-  if (!result.ok) return data({ errors: { [result.field]: result.reason }, values }, { status: 400 });
+  const form = await readForm(request, registrationSchema);
+  if (!form.ok) return refuseInput(form, "register");
+  const { accountName, accountEmail, password, centreId, ...profile } = form.data;
+  const account = { name: accountName, email: accountEmail, password };
+  const result = await registerProvider({ profile, account, centreId, ip: context.ip, locale: await localeFromRequest(request) });
+  if (!result.ok) return refuse("register", { [result.field]: result.reason }, form.values);
   const signedIn = await signIn({ email: account.email, password: account.password, ip: context.ip, userAgent: request.headers.get("user-agent") });
   if (!signedIn.ok) throw redirect("/sign-in");
   throw redirect("/provider", { headers: { "Set-Cookie": await commitSessionCookie(signedIn.token) } });
@@ -40,11 +33,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function RegisterProvider() {
   const { centres } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const refused = useRefusal();
   const t = useT();
-  const errors = actionData?.errors ?? {};
-  const values = actionData?.values ?? {};
-  const err = (k: string) => (errors[k] ? t(errors[k] as "provider.errors.nip", { min: 10 }) : undefined);
+  const errors = refused.of("register")?.errors ?? {};
+  const values = refused.of("register")?.values ?? {};
+  const err = (k: string) => refused.error("register", k);
+  const value = (k: string) => refused.value("register", k);
   return (
     <>
       <h1>{t("provider.registerTitle")}</h1>
@@ -57,10 +51,10 @@ export default function RegisterProvider() {
         </fieldset>
         <fieldset className="form-section">
           <legend>{t("provider.account")}</legend>
-          <Field name="accountName" label={t("provider.accountName")} defaultValue={values.accountName ?? ""} error={err("accountName")} autoComplete="name" required />
-          <Field name="accountEmail" type="email" label={t("provider.accountEmail")} defaultValue={values.accountEmail ?? ""} error={err("accountEmail")} autoComplete="username" required />
+          <Field name="accountName" label={t("provider.accountName")} defaultValue={value("accountName")} error={err("accountName")} autoComplete="name" required />
+          <Field name="accountEmail" type="email" label={t("provider.accountEmail")} defaultValue={value("accountEmail")} error={err("accountEmail")} autoComplete="username" required />
           <Field name="password" type="password" label={t("provider.password")} hint={t("reset.passwordHint", { min: 10 })} error={err("password")} autoComplete="new-password" required />
-          <SelectField name="centreId" label={t("provider.centre")} defaultValue={values.centreId} error={err("centreId")} options={centres.map((c) => ({ value: c.id, label: `${c.name} (${c.city})` }))} />
+          <SelectField name="centreId" label={t("provider.centre")} defaultValue={value("centreId") || undefined} error={err("centreId")} options={centres.map((c) => ({ value: c.id, label: `${c.name} (${c.city})` }))} />
         </fieldset>
         <button type="submit" className="button button--primary">
           {t("provider.submit")}

@@ -1,5 +1,9 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { useRefusal } from "~/components/refusal";
+import { readForm, refuse } from "~/modules/kernel/boundary.server";
+import { token } from "~/modules/kernel/input";
 import { Field } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import { MIN_PASSWORD_LENGTH } from "~/modules/identity/password.server";
@@ -14,27 +18,35 @@ export const handle = translatedForResidents;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reset.title");
 
+/** A link that is not a token at all is as unusable as an expired one: the page says so either way. */
+const TokenParam = z.object({ token: token().catch("") });
+
+const NewPassword = z
+  .object({
+    password: z.string({ error: `reset.tooShort:${MIN_PASSWORD_LENGTH}` }).min(MIN_PASSWORD_LENGTH, `reset.tooShort:${MIN_PASSWORD_LENGTH}`).max(1000, "input.tooLong:1000"),
+    confirm: z.string().default(""),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "reset.mismatch" });
+
 export async function loader({ params }: LoaderFunctionArgs) {
-  return { usable: await isResetTokenUsable(params.token ?? ""), minLength: MIN_PASSWORD_LENGTH };
+  const { token } = TokenParam.parse(params);
+  return { usable: token !== "" && (await isResetTokenUsable(token)), minLength: MIN_PASSWORD_LENGTH };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const password = String(formData.get("password") ?? "");
-  const confirm = String(formData.get("confirm") ?? "");
-  if (password.length < MIN_PASSWORD_LENGTH) return data({ errors: { password: "reset.tooShort" } as Record<string, string> }, { status: 400 });
-  if (password !== confirm) return data({ errors: { confirm: "reset.mismatch" } as Record<string, string> }, { status: 400 });
-  const result = await resetPassword({ token: params.token ?? "", password, ip: context.ip });
-  if (!result.ok) return data({ errors: { form: "reset.invalidLink" } as Record<string, string> }, { status: 400 });
+  const { token } = TokenParam.parse(params);
+  const form = await readForm(request, NewPassword);
+  if (!form.ok) return refuse("reset", form.errors, form.values);
+  const result = token ? await resetPassword({ token, password: form.data.password, ip: context.ip }) : ({ ok: false, reason: "invalid_link" } as const);
+  if (!result.ok) return refuse("reset", { form: "reset.invalidLink" }, form.values);
   return redirect("/sign-in?notice=password-changed", { headers: { "Set-Cookie": await clearSessionCookie() } });
 }
 
 export default function ResetPassword() {
   const { usable, minLength } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const refused = useRefusal();
   const t = useT();
-  const errors = actionData?.errors ?? {};
-  const invalid = !usable || errors.form;
+  const invalid = !usable || refused.error("reset", "form");
   return (
     <div className="auth-layout">
       <section className="panel auth-panel" aria-labelledby="reset-title">
@@ -56,7 +68,7 @@ export default function ResetPassword() {
               autoComplete="new-password"
               required
               minLength={minLength}
-              error={errors.password ? t("reset.tooShort", { min: minLength }) : undefined}
+              error={refused.error("reset", "password")}
             />
             <Field
               name="confirm"
@@ -64,7 +76,7 @@ export default function ResetPassword() {
               label={t("reset.confirm")}
               autoComplete="new-password"
               required
-              error={errors.confirm ? t("reset.mismatch") : undefined}
+              error={refused.error("reset", "confirm")}
             />
             <button type="submit" className="button button--primary">
               {t("reset.submit")}

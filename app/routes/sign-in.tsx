@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { demoAccounts, DEMO_PASSWORD } from "@db/demo-accounts";
 import { Field } from "~/components/Field";
@@ -8,7 +8,9 @@ import { roleHome } from "~/modules/identity/permissions";
 import { commitSessionCookie, getSessionContext, listActiveMemberships } from "~/modules/identity/session.server";
 import { signIn } from "~/modules/identity/sign-in.server";
 import { isProduction } from "~/utils/env.server";
-import { fieldErrors, safeRedirectPath } from "~/utils/forms";
+import { useRefusal } from "~/components/refusal";
+import { readForm, readQuery, refuse, refuseInput, sameOriginPath } from "~/modules/kernel/boundary.server";
+import { email } from "~/modules/kernel/input";
 import { useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 import { translatedForResidents } from "~/utils/i18n";
@@ -18,49 +20,48 @@ export const handle = translatedForResidents;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.title");
 
+const SignInQuery = z.object({
+  next: z.string().max(2000).catch(""),
+  notice: z.enum(["signed-out", "password-changed"]).optional().catch(undefined),
+});
+
 const SignInForm = z.object({
-  email: z.string().trim().min(1, "signIn.emailRequired").pipe(z.email("signIn.emailInvalid")),
-  password: z.string().min(1, "signIn.passwordRequired"),
+  email: email(),
+  password: z.string({ error: "signIn.passwordRequired" }).min(1, "signIn.passwordRequired").max(1000, "input.tooLong:1000"),
+  next: z.string().max(2000).default(""),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
+  const { data: query } = readQuery(request, SignInQuery);
   const session = await getSessionContext(request);
   if (session?.membership) throw redirect(roleHome[session.membership.role]);
   return {
-    next: safeRedirectPath(url.searchParams.get("next"), ""),
-    notice: url.searchParams.get("notice"),
+    next: sameOriginPath(query.next, request.url, ""),
+    notice: query.notice ?? null,
     demo: isProduction() ? null : { password: DEMO_PASSWORD, accounts: demoAccounts.map(({ email, role, organisation }) => ({ email, role, organisation })) },
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const parsed = SignInForm.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
-  const email = String(formData.get("email") ?? "");
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email, retryAfterMinutes: 0 }, { status: 400 });
-
-  const result = await signIn({ ...parsed.data, ip: context.ip, userAgent: request.headers.get("user-agent") });
+  const form = await readForm(request, SignInForm);
+  if (!form.ok) return refuseInput(form, "sign-in");
+  const result = await signIn({ email: form.data.email, password: form.data.password, ip: context.ip, userAgent: request.headers.get("user-agent") });
   if (!result.ok) {
-    const error = result.reason === "rate_limited" ? "signIn.rateLimited" : "signIn.invalid";
-    const status = result.reason === "rate_limited" ? 429 : 400;
-    const retryAfterMinutes = result.reason === "rate_limited" ? result.retryAfterMinutes : 0;
-    return data({ errors: { form: error } as Record<string, string>, email, retryAfterMinutes }, { status });
+    if (result.reason === "rate_limited") return refuse("sign-in", { form: `signIn.rateLimited:${result.retryAfterMinutes}` }, form.values, 429);
+    return refuse("sign-in", { form: "signIn.invalid" }, form.values);
   }
   const memberships = await listActiveMemberships(result.userId);
   const membership = memberships.find((m) => m.id === result.membershipId);
   const fallback = membership ? roleHome[membership.role] : "/account";
-  const next = safeRedirectPath(formData.get("next"), fallback);
-  return redirect(next, { headers: { "Set-Cookie": await commitSessionCookie(result.token) } });
+  return redirect(sameOriginPath(form.data.next, request.url, fallback), { headers: { "Set-Cookie": await commitSessionCookie(result.token) } });
 }
 
 export default function SignIn() {
   const { next, notice, demo } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const refused = useRefusal();
   const navigation = useNavigation();
   const t = useT();
-  const errors = actionData?.errors ?? {};
-  const formError = errors.form;
+  const formError = refused.error("sign-in", "form");
   return (
     <div className="auth-layout">
       <section className="panel auth-panel" aria-labelledby="sign-in-title">
@@ -68,13 +69,7 @@ export default function SignIn() {
         <p>{t("signIn.intro")}</p>
         {notice === "signed-out" ? <Notice kind="success">{t("signIn.signedOut")}</Notice> : null}
         {notice === "password-changed" ? <Notice kind="success">{t("signIn.passwordChanged")}</Notice> : null}
-        {formError ? (
-          <Notice kind="error">
-            {formError === "signIn.rateLimited"
-              ? t("signIn.rateLimited", { minutes: actionData?.retryAfterMinutes ?? 15 })
-              : t("signIn.invalid")}
-          </Notice>
-        ) : null}
+        {formError ? <Notice kind="error">{formError}</Notice> : null}
         <Form method="post" noValidate>
           <input type="hidden" name="next" value={next} />
           <Field
@@ -83,8 +78,8 @@ export default function SignIn() {
             label={t("signIn.email")}
             autoComplete="username"
             required
-            defaultValue={actionData?.email ?? ""}
-            error={errors.email ? t(errors.email as "signIn.emailInvalid") : undefined}
+            defaultValue={refused.value("sign-in", "email")}
+            error={refused.error("sign-in", "email")}
           />
           <Field
             name="password"
@@ -92,7 +87,7 @@ export default function SignIn() {
             label={t("signIn.password")}
             autoComplete="current-password"
             required
-            error={errors.password ? t(errors.password as "signIn.passwordRequired") : undefined}
+            error={refused.error("sign-in", "password")}
           />
           <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
             {t("signIn.submit")}

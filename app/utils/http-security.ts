@@ -3,6 +3,9 @@
  * Pure functions (no database), so server.ts can load them before the app build.
  */
 
+/** The largest request body the portal takes: forms are far smaller (see the boundary's own limit). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Endpoints called by other sites by design (e.g. Stripe webhooks, verified by signature instead). */

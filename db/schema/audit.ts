@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { centres } from "./directory";
+import { centres } from "./organisations";
 
 /** Append-only record of who did what to which record. */
 export const auditLog = pgTable(

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { slots } from "./capacity";
-import { centres, offers, providerOrganisations } from "./directory";
+import { offers } from "./directory";
+import { centres, providerOrganisations } from "./organisations";
 import { users } from "./identity";
 import { planItems, residents } from "./plans";
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgEnum, pgTable, smallint, text, time, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { centres, locations, offers, providerOrganisations } from "./directory";
+import { locations, offers } from "./directory";
+import { centres, providerOrganisations } from "./organisations";
 import { users } from "./identity";
 
 export const availabilityKinds = ["slots", "day"] as const;

@@ -1,18 +1,10 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { centres, providerOrganisations } from "./directory";
+import { centres, providerOrganisations } from "./organisations";
 
-export const roles = [
-  "director",
-  "organizer",
-  "coordinator",
-  "community",
-  "finance",
-  "provider_admin",
-  "provider_staff",
-  "resident",
-] as const;
-export type Role = (typeof roles)[number];
+import { roles, type Role } from "./values";
+
+export { roles, type Role };
 export const providerRoles = ["provider_admin", "provider_staff"] as const satisfies readonly Role[];
 export const centreRoles = ["director", "organizer", "coordinator", "community", "finance", "resident"] as const satisfies readonly Role[];
 export const roleEnum = pgEnum("role", roles);
@@ -91,6 +83,18 @@ export const passwordResetTokens = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
   (t) => [index("password_reset_tokens_user").on(t.userId)],
+);
+
+/** Every request for a reset link, whether or not the account exists: what the throttle counts. */
+export const passwordResetRequests = pgTable(
+  "password_reset_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("password_reset_requests_email_at").on(t.email, t.at), index("password_reset_requests_ip_at").on(t.ip, t.at)],
 );
 
 export const invitations = pgTable(

@@ -1,3 +1,4 @@
+export * from "./organisations";
 export * from "./directory";
 export * from "./identity";
 export * from "./audit";

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { centres } from "./directory";
+import { centres } from "./organisations";
 
 export const outboxStatuses = ["pending", "sent", "dead"] as const;
 export const outboxStatusEnum = pgEnum("outbox_status", outboxStatuses);

@@ -1,6 +1,7 @@
 import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { centres, locations, offers, providerOrganisations } from "./directory";
+import { locations, offers } from "./directory";
+import { centres, providerOrganisations } from "./organisations";
 import { users } from "./identity";
 
 /** A resident (mieszkaniec) of a centre. Personal data: store the minimum, show it only to those who need it. */
@@ -38,9 +39,7 @@ export const residents = pgTable(
   ],
 );
 
-import { consentPurposes, type ConsentPurpose } from "../../app/modules/plans/consents";
-
-export { consentPurposes, type ConsentPurpose };
+export { consentPurposes, type ConsentPurpose } from "./values";
 
 /** Consent by purpose, with when and how it was given and withdrawn (RODO). */
 export const residentConsents = pgTable(

@@ -3,14 +3,14 @@ import { auditLog, bookings, centreProviders, outbox, residents, slots, waitlist
 import { bookSlot, bookWeeklySeries, cancelBooking, listPlanItemBookings, listProviderBookings, planItemProgress, recordAttendance, requestBookingChange, rescheduleBooking } from "~/modules/booking/bookings.server";
 import { queueReminders } from "~/modules/booking/booking-worker.server";
 import { acceptWaitlistOffer, expireWaitlistOffers, joinWaitlist } from "~/modules/booking/waitlist.server";
-import { warsawDate as warsawDay } from "~/modules/capacity/availability";
+import { warsawDate as warsawDay } from "~/modules/kernel/dates";
 import { ruleFormSchema } from "~/modules/capacity/availability-form";
 import { createAvailabilityRule } from "~/modules/capacity/availability.server";
 import { createLocation, reviewOffer, submitOffer } from "~/modules/directory/offers.server";
 import { linkFamily, listFamily, unlinkFamily } from "~/modules/plans/family.server";
 import { addPlanItem, addPlanMember, approvePlan, createPlan, getCurrentPlanForResident, listPlanItemsForOffer, removePlanItem } from "~/modules/plans/plans.server";
 import { draftOffer, offerContent } from "../fixtures/offers";
-import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
+import { actorOf, makeCentre, makeProvider, makeUser } from "../fixtures/people";
 import { setupTestDatabase } from "../setup/test-database";
 
 const t = setupTestDatabase();
@@ -23,11 +23,11 @@ async function world(seats: number, residentCount: number) {
   const admin = await makeUser(t.db, { role: "provider_admin", providerId: provider.id });
   const coordinator = await makeUser(t.db, { role: "coordinator", cusId: centre.id });
   const organiser = await makeUser(t.db, { role: "organizer", cusId: centre.id });
-  const providerActor = { userId: admin.id, email: admin.email, ip: "x" };
+  const providerActor = actorOf(admin);
   const place = await createLocation({ providerId: provider.id }, { name: "Sala", street: "ul. Lipowa 1", postalCode: "21-040", city: "Borków", gminaName: "Gmina Borków", accessibility: [] }, providerActor);
   const offerId = await draftOffer({ providerId: provider.id, cusId: centre.id, content: offerContent({ name: "Gimnastyka", deliveryModes: ["place"], locationIds: [place.id] }), actor: providerActor });
   await submitOffer({ offerId, providerId: provider.id, actor: providerActor });
-  await reviewOffer({ offerId, cusId: centre.id, decision: "publish", comment: null, actor: { userId: organiser.id, email: organiser.email, ip: "x" } });
+  await reviewOffer({ offerId, cusId: centre.id, decision: "publish", comment: null, actor: actorOf(organiser) });
   await createAvailabilityRule({
     owner: { providerId: provider.id },
     rule: ruleFormSchema.parse({ offerId, locationId: place.id, staffUserId: "", weekdays: ["2"], startTime: "10:00", endTime: "11:00", validFrom: new Date().toISOString().slice(0, 10), validTo: "", kind: "slots", slotMinutes: "60", bufferMinutes: "0", seats: String(seats), minNoticeHours: "24", horizonDays: "120" }),
@@ -38,7 +38,7 @@ async function world(seats: number, residentCount: number) {
     .values(Array.from({ length: residentCount }, (_, i) => ({ cusId: centre.id, firstName: "Osoba", lastName: `Nr ${i}` })))
     .returning();
   const weekly = await t.db.select().from(slots).where(eq(slots.offerId, offerId)).orderBy(slots.startsAt);
-  const actor = { userId: coordinator.id, email: coordinator.email, ip: "x" };
+  const actor = actorOf(coordinator);
   return { centre, provider, providerActor, actor, offerId, people, weekly: weekly.filter((s) => s.startsAt.getTime() > Date.now() + 2 * 86_400_000) };
 }
 
@@ -133,10 +133,10 @@ describe("booking with capacity enforced by the database", () => {
     expect(row).toMatchObject({ attendance: "delivered", deliveredUnits: "1.50" });
 
     // A provider's list shows its own bookings only, with the resident's name but never the PESEL.
-    const mine = await listProviderBookings(w.provider.id, new Date(slot.startsAt.getTime() - 1), new Date(slot.endsAt.getTime() + 1));
+    const mine = await listProviderBookings(w.provider.id, new Date(slot.startsAt.getTime() - 1), new Date(slot.endsAt.getTime() + 1), w.providerActor);
     expect(mine.map((b) => b.id)).toEqual([booked.bookingId]);
     expect(Object.keys(mine[0]!)).not.toContain("pesel");
-    expect(await listProviderBookings(other.provider.id, new Date(0), new Date(Date.now() + 365 * 86_400_000))).toEqual([]);
+    expect(await listProviderBookings(other.provider.id, new Date(0), new Date(Date.now() + 365 * 86_400_000), null)).toEqual([]);
   });
 
   it("a freed seat is held for the first waiting resident's coordinator, then passes on when not taken", async () => {
@@ -146,7 +146,7 @@ describe("booking with capacity enforced by the database", () => {
     const booked = await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: a!.id, actor: w.actor });
     if (!booked.ok) throw new Error(booked.reason);
     const otherCoordinator = await makeUser(t.db, { role: "coordinator", cusId: w.centre.id });
-    const other = { userId: otherCoordinator.id, email: otherCoordinator.email, ip: "x" };
+    const other = actorOf(otherCoordinator);
     expect(await joinWaitlist({ cusId: w.centre.id, offerId: w.offerId, residentId: b!.id, planItemId: null, actor: w.actor })).toEqual({ ok: true, position: 1 });
     expect(await joinWaitlist({ cusId: w.centre.id, offerId: w.offerId, residentId: c!.id, planItemId: null, actor: other })).toEqual({ ok: true, position: 2 });
     expect(await joinWaitlist({ cusId: w.centre.id, offerId: w.offerId, residentId: b!.id, planItemId: null, actor: w.actor })).toEqual({ ok: false, reason: "already_waiting" });

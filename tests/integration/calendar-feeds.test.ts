@@ -6,7 +6,7 @@ import { createAvailabilityRule } from "~/modules/capacity/availability.server";
 import { regenerateFeedToken, renderFeed } from "~/modules/booking/calendar-feeds.server";
 import { createLocation, reviewOffer, submitOffer } from "~/modules/directory/offers.server";
 import { draftOffer, offerContent } from "../fixtures/offers";
-import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
+import { actorOf, makeCentre, makeProvider, makeUser } from "../fixtures/people";
 import { setupTestDatabase } from "../setup/test-database";
 
 const t = setupTestDatabase();
@@ -18,11 +18,11 @@ async function world() {
   await t.db.insert(centreProviders).values({ cusId: centre.id, providerId: provider.id, status: "verified" });
   const admin = await makeUser(t.db, { role: "provider_admin", providerId: provider.id });
   const organiser = await makeUser(t.db, { role: "organizer", cusId: centre.id });
-  const actor = { userId: admin.id, email: admin.email, ip: "x" };
+  const actor = actorOf(admin);
   const place = await createLocation({ providerId: provider.id }, { name: "Gabinet", street: "ul. Lipowa 1", postalCode: "21-040", city: "Borków", gminaName: "Gmina Borków", accessibility: [] }, actor);
   const offerId = await draftOffer({ providerId: provider.id, cusId: centre.id, content: offerContent({ name: "Psycholog", deliveryModes: ["place"], locationIds: [place.id] }), actor });
   await submitOffer({ offerId, providerId: provider.id, actor });
-  await reviewOffer({ offerId, cusId: centre.id, decision: "publish", comment: null, actor: { userId: organiser.id, email: organiser.email, ip: "x" } });
+  await reviewOffer({ offerId, cusId: centre.id, decision: "publish", comment: null, actor: actorOf(organiser) });
   // Weekly Tuesdays 9:00, long enough to cross the next DST change whatever today is.
   await createAvailabilityRule({
     owner: { providerId: provider.id },

@@ -5,7 +5,7 @@ import { archiveAvailabilityRule, createAvailabilityException, createAvailabilit
 import { computeFreeSlots, materialiseOfferSlots } from "~/modules/capacity/slots.server";
 import { createLocation, reviewOffer, submitOffer } from "~/modules/directory/offers.server";
 import { draftOffer, offerContent } from "../fixtures/offers";
-import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
+import { actorOf, makeCentre, makeProvider, makeUser } from "../fixtures/people";
 import { setupTestDatabase } from "../setup/test-database";
 
 const t = setupTestDatabase();
@@ -16,11 +16,11 @@ async function world(name = "Wsparcie psychologiczne") {
   await t.db.insert(centreProviders).values({ cusId: centre.id, providerId: provider.id, status: "verified" });
   const admin = await makeUser(t.db, { role: "provider_admin", providerId: provider.id });
   const organiser = await makeUser(t.db, { role: "organizer", cusId: centre.id });
-  const actor = { userId: admin.id, email: admin.email, ip: "x" };
+  const actor = actorOf(admin);
   const place = await createLocation({ providerId: provider.id }, { name: "Gabinet", street: "ul. Lipowa 1", postalCode: "21-040", city: "Borków", gminaName: "Gmina Borków", accessibility: [] }, actor);
   const offerId = await draftOffer({ providerId: provider.id, cusId: centre.id, content: offerContent({ name, area: 5, deliveryModes: ["place"], locationIds: [place.id] }), actor });
   await submitOffer({ offerId, providerId: provider.id, actor });
-  await reviewOffer({ offerId, cusId: centre.id, decision: "publish", comment: null, actor: { userId: organiser.id, email: organiser.email, ip: "x" } });
+  await reviewOffer({ offerId, cusId: centre.id, decision: "publish", comment: null, actor: actorOf(organiser) });
   const [resident] = await t.db.insert(residents).values({ cusId: centre.id, firstName: "Jan", lastName: "Kowalski" }).returning();
   return { centre, provider, actor, place, offerId, resident: resident! };
 }

@@ -8,7 +8,7 @@ import { catalogueCsvRows, hsdsOrganizations, hsdsServiceAtLocations, hsdsServic
 import { createLocation, reviewOffer, submitOffer } from "~/modules/directory/offers.server";
 import { reviewProvider } from "~/modules/directory/providers.server";
 import { draftOffer, offerContent } from "../fixtures/offers";
-import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
+import { actorOf, makeCentre, makeProvider, makeUser } from "../fixtures/people";
 import { setupTestDatabase } from "../setup/test-database";
 
 const t = setupTestDatabase();
@@ -32,8 +32,8 @@ describe("open data (HSDS 3.0) and CSV", () => {
     ]);
     const admin = await makeUser(t.db, { role: "provider_admin", providerId: verified.id });
     const organiser = await makeUser(t.db, { role: "organizer", cusId: centre.id });
-    const pa = { userId: admin.id, email: admin.email, ip: "x" };
-    const oa = { userId: organiser.id, email: organiser.email, ip: "x" };
+    const pa = actorOf(admin);
+    const oa = actorOf(organiser);
     await reviewProvider({ cusId: centre.id, providerId: verified.id, decision: "verify", note: null, actor: oa });
     const place = await createLocation({ providerId: verified.id }, { name: "Klub Seniora", street: "ul. Lipowa 1", postalCode: "21-040", city: "Borków", gminaName: "Gmina Borków", accessibility: ["step_free"] }, pa);
     const offerId = await draftOffer({ providerId: verified.id, cusId: centre.id, content: offerContent({ name: "Klub seniora – zajęcia ruchowe", deliveryModes: ["place"], locationIds: [place.id], languages: ["pl", "uk"], requiredDocuments: "Dowód osobisty" }), actor: pa });

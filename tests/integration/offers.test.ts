@@ -3,7 +3,7 @@ import { searchCatalogue } from "~/modules/directory/catalogue.server";
 import { archiveOffer, getOfferDetail, reviewOffer, saveOfferChanges, submitOffer } from "~/modules/directory/offers.server";
 import { reviewProvider } from "~/modules/directory/providers.server";
 import { draftOffer, offerContent } from "../fixtures/offers";
-import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
+import { actorOf, makeCentre, makeProvider, makeUser } from "../fixtures/people";
 import { setupTestDatabase } from "../setup/test-database";
 
 const t = setupTestDatabase();
@@ -15,8 +15,8 @@ async function world() {
   await t.db.insert(centreProviders).values({ cusId: centre.id, providerId: provider.id, status: "pending" });
   const admin = await makeUser(t.db, { role: "provider_admin", providerId: provider.id });
   const organiser = await makeUser(t.db, { role: "organizer", cusId: centre.id });
-  const providerActor = { userId: admin.id, email: admin.email, ip: "x" };
-  const organiserActor = { userId: organiser.id, email: organiser.email, ip: "x" };
+  const providerActor = actorOf(admin);
+  const organiserActor = actorOf(organiser);
   return { centre, provider, providerActor, organiserActor };
 }
 

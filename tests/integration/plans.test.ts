@@ -6,7 +6,7 @@ import { residentFormSchema } from "~/modules/plans/resident-form";
 import { createResident, giveConsent, listConsents, readResidentRecord, withdrawConsent } from "~/modules/plans/residents.server";
 import { reviewOffer, submitOffer } from "~/modules/directory/offers.server";
 import { draftOffer, offerContent } from "../fixtures/offers";
-import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
+import { actorOf, makeCentre, makeProvider, makeUser } from "../fixtures/people";
 import { setupTestDatabase } from "../setup/test-database";
 
 const t = setupTestDatabase();
@@ -18,8 +18,8 @@ async function world() {
   const centre = await makeCentre(t.db);
   const coordinator = await makeUser(t.db, { role: "coordinator", cusId: centre.id });
   const director = await makeUser(t.db, { role: "director", cusId: centre.id });
-  const actor = { userId: coordinator.id, email: coordinator.email, ip: "x" };
-  return { centre, actor, directorActor: { userId: director.id, email: director.email, ip: "x" } };
+  const actor = actorOf(coordinator);
+  return { centre, actor, directorActor: actorOf(director) };
 }
 
 describe("residents and plans", () => {
@@ -55,7 +55,7 @@ describe("residents and plans", () => {
     const provider = await makeProvider(t.db);
     await t.db.insert(centreProviders).values({ cusId: w.centre.id, providerId: provider.id, status: "verified" });
     const admin = await makeUser(t.db, { role: "provider_admin", providerId: provider.id });
-    const pa = { userId: admin.id, email: admin.email, ip: "x" };
+    const pa = actorOf(admin);
     const offerId = await draftOffer({ providerId: provider.id, cusId: w.centre.id, content: offerContent({ name: "Psycholog", limitUnits: 15, limitPeriodMonths: 6 }), actor: pa });
     await submitOffer({ offerId, providerId: provider.id, actor: pa });
     await reviewOffer({ offerId, cusId: w.centre.id, decision: "publish", comment: null, actor: w.directorActor });

@@ -6,7 +6,7 @@ import { createLocation, reviewOffer, saveOfferChanges, submitOffer } from "~/mo
 import { programmeFormSchema } from "~/modules/directory/programme-form";
 import { deletePackage, getProgrammeOverview, savePackage, saveProgramme } from "~/modules/directory/programme.server";
 import { draftOffer, offerContent } from "../fixtures/offers";
-import { makeCentre, makeProvider, makeUser } from "../fixtures/people";
+import { actorOf, makeCentre, makeProvider, makeUser } from "../fixtures/people";
 import { setupTestDatabase } from "../setup/test-database";
 
 const t = setupTestDatabase();
@@ -17,8 +17,8 @@ async function centreWithPublishedOffer(name: string) {
   await t.db.insert(centreProviders).values({ cusId: centre.id, providerId: provider.id, status: "verified" });
   const admin = await makeUser(t.db, { role: "provider_admin", providerId: provider.id });
   const organiser = await makeUser(t.db, { role: "organizer", cusId: centre.id });
-  const providerActor = { userId: admin.id, email: admin.email, ip: "x" };
-  const actor = { userId: organiser.id, email: organiser.email, ip: "x" };
+  const providerActor = actorOf(admin);
+  const actor = actorOf(organiser);
   const offerId = await draftOffer({ providerId: provider.id, cusId: centre.id, content: offerContent({ name }), actor: providerActor });
   await submitOffer({ offerId, providerId: provider.id, actor: providerActor });
   await reviewOffer({ offerId, cusId: centre.id, decision: "publish", comment: null, actor });
@@ -82,7 +82,7 @@ describe("supporting activities of the centre", () => {
   it("are published at once as the centre's own, keep their history, and can be withdrawn", async () => {
     const w = await centreWithPublishedOffer("Fizjoterapia");
     const community = await makeUser(t.db, { role: "community", cusId: w.centre.id });
-    const actor = { userId: community.id, email: community.email, ip: "x" };
+    const actor = actorOf(community);
     const place = await createLocation({ cusId: w.centre.id }, { name: "Świetlica centrum", street: "ul. Szkolna 2", postalCode: "21-040", city: "Borków", gminaName: "Gmina Borków", accessibility: ["step_free"] }, actor);
     const content = offerContent({ name: "Grupa wsparcia dla opiekunów", area: 11, deliveryModes: ["place"], locationIds: [place.id], price: 0, feeLabel: "free", limitUnits: null, limitPeriodMonths: null });
     const created = await publishCentreActivity({ cusId: w.centre.id, offerId: null, content, actor });

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { auditLog } from "@db/schema";
 import { commitSessionCookie, getSessionContext } from "~/modules/identity/session.server";
-import { MAX_FAILURES_PER_ACCOUNT_AND_IP, signIn, signOut } from "~/modules/identity/sign-in.server";
+import { ACCOUNT_BACKOFF_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ACCOUNT_AND_IP, signIn, signOut } from "~/modules/identity/sign-in.server";
 import { makeCentre, makeUser, requestWithCookie, TEST_PASSWORD } from "../fixtures/people";
 import { setupTestDatabase } from "../setup/test-database";
 
@@ -46,6 +46,19 @@ describe("sign-in", () => {
     expect(elsewhere.ok).toBe(true);
     const refused = await t.db.select().from(auditLog).where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, "auth.sign_in_refused")));
     expect(refused).toHaveLength(1);
+  });
+
+  it("a stranger's failures from other addresses do not lock the person out: home gets in, a new address waits half a minute", async () => {
+    const user = await makeUser(t.db);
+    const now = new Date();
+    await signIn({ email: user.email, password: TEST_PASSWORD, ip: "10.1.0.1", userAgent: null, now: new Date(now.getTime() - 86_400_000) });
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT + 5; i += 1) {
+      await signIn({ email: user.email, password: `guess-${i}`, ip: `10.2.0.${i % 10}`, userAgent: null, now: new Date(now.getTime() + i) });
+    }
+    const later = (ms: number) => new Date(now.getTime() + ms);
+    expect((await signIn({ email: user.email, password: TEST_PASSWORD, ip: "10.1.0.1", userAgent: null, now: later(1000) })).ok).toBe(true);
+    expect(await signIn({ email: user.email, password: TEST_PASSWORD, ip: "10.3.0.1", userAgent: null, now: later(1000) })).toEqual({ ok: false, reason: "rate_limited", retryAfterMinutes: 1 });
+    expect((await signIn({ email: user.email, password: TEST_PASSWORD, ip: "10.3.0.1", userAgent: null, now: later(ACCOUNT_BACKOFF_MS + 1000) })).ok).toBe(true);
   });
 
   it("lets the account in again once the window has passed", async () => {

@@ -1,5 +1,5 @@
 import { completeNip, completeRegon9, isValidKrs, isValidNip, isValidRegon } from "~/modules/directory/identifiers";
-import { isUuid } from "~/utils/ids";
+import { isUuid } from "~/modules/kernel/ids";
 
 describe("Polish business identifiers", () => {
   it("checks NIP by its checksum", () => {

@@ -3,33 +3,6 @@ import { getDb, type Database } from "@db/client";
 import { auditLog, memberships } from "@db/schema";
 import { escapeLike } from "~/utils/sql-like";
 
-export type AuditEntry = {
-  action: string;
-  entityType: string;
-  entityId?: string | null;
-  cusId?: string | null;
-  actorUserId?: string | null;
-  actorEmail?: string | null;
-  before?: unknown;
-  after?: unknown;
-  ip?: string | null;
-};
-
-/** Record who did what to which record. Pass the transaction that makes the change. */
-export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    cusId: entry.cusId ?? null,
-    actorUserId: entry.actorUserId ?? null,
-    actorEmail: entry.actorEmail ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    ip: entry.ip ?? null,
-  });
-}
-
 export type AuditFilter = {
   action?: string;
   actor?: string;

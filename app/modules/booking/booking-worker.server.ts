@@ -1,7 +1,7 @@
 import { and, eq, gte, isNull, lt } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { bookings } from "@db/schema";
-import { warsawDate, warsawInstant } from "~/modules/capacity/availability";
+import { warsawDate, warsawInstant } from "~/modules/kernel/dates";
 import { logger } from "~/utils/logger.server";
 import { enqueueBookingNotices } from "./booking-notices.server";
 import { expireWaitlistOffers } from "./waitlist.server";

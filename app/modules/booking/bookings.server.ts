@@ -2,14 +2,14 @@ import { and, asc, eq, gt, gte, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@db/client";
 import { bookingSeries, bookings, centres, locations, offerRevisions, offers, planItems, planMembers, plans, providerOrganisations, residents, slotHolds, slots, users } from "@db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit } from "~/modules/kernel/audit.server";
 import { isUniqueViolation } from "~/utils/db-errors";
 import { enqueueBookingNotices } from "./booking-notices.server";
 import { offerFreedSeat } from "./waitlist.server";
-import { warsawDate, warsawInstant } from "~/modules/capacity/availability";
-import { isUuid } from "~/utils/ids";
+import { warsawDate, warsawInstant } from "~/modules/kernel/dates";
+import { isUuid } from "~/modules/kernel/ids";
+import type { Actor } from "~/modules/kernel/actor";
 
-export type BookingActor = { userId: string; email: string; ip: string };
 export type BookingRefusal = "not_found" | "full" | "closed" | "too_late" | "already_booked" | "outside_plan";
 export type BookingResult = { ok: true; bookingId: string; slotId: string } | { ok: false; reason: BookingRefusal };
 
@@ -22,7 +22,7 @@ export const LATE_CANCELLATION_HOURS = 24;
  * The CHECK on slots (booked ≤ capacity) would refuse an oversell even if this code were wrong.
  */
 export async function bookSlot(
-  input: { cusId: string; slotId: string; residentId: string; planItemId?: string | null; seriesId?: string | null; actor: BookingActor; now?: Date; notify?: boolean },
+  input: { cusId: string; slotId: string; residentId: string; planItemId?: string | null; seriesId?: string | null; actor: Actor; now?: Date; notify?: boolean },
   db: Database = getDb(),
 ): Promise<BookingResult> {
   if (!isUuid(input.slotId) || !isUuid(input.residentId)) return { ok: false, reason: "not_found" };
@@ -65,10 +65,7 @@ export async function bookSlot(
           createdBy: input.actor.userId,
         })
         .returning({ id: bookings.id });
-      await recordAudit(tx, {
-        actorUserId: input.actor.userId,
-        actorEmail: input.actor.email,
-        ip: input.actor.ip,
+      await recordAudit(tx, input.actor, {
         cusId: slot.cusId,
         action: "booking.created",
         entityType: "booking",
@@ -126,7 +123,7 @@ function inScope(booking: typeof bookings.$inferSelect, scope: BookingScope) {
 
 /** Cancels with a reason and frees the seat; a cancellation within 24 hours of the start is flagged late. */
 export async function cancelBooking(
-  input: { bookingId: string; scope: BookingScope; by: CancelledBy; reason: string; actor: BookingActor; now?: Date },
+  input: { bookingId: string; scope: BookingScope; by: CancelledBy; reason: string; actor: Actor; now?: Date },
   db: Database = getDb(),
 ): Promise<{ ok: true; late: boolean; slotId: string } | { ok: false; reason: "not_found" | "forbidden" | "already_cancelled" | "reason_required" | "past" }> {
   if (!input.reason.trim()) return { ok: false, reason: "reason_required" };
@@ -140,10 +137,7 @@ export async function cancelBooking(
     if (booking.startsAt <= now) return { ok: false as const, reason: "past" as const };
     await tx.select({ id: slots.id }).from(slots).where(eq(slots.id, booking.slotId)).for("update");
     const late = await releaseSeat(tx, booking, { reason: input.reason.trim(), by: input.by, now });
-    await recordAudit(tx, {
-      actorUserId: input.actor.userId,
-      actorEmail: input.actor.email,
-      ip: input.actor.ip,
+    await recordAudit(tx, input.actor, {
       cusId: booking.cusId,
       action: "booking.cancelled",
       entityType: "booking",
@@ -181,7 +175,7 @@ export type SeriesOccurrence =
  * cannot be booked is reported with up to three nearest free slots of the same offer (within three days).
  */
 export async function bookWeeklySeries(
-  input: { cusId: string; residentId: string; firstSlotId: string; weeks: number; planItemId?: string | null; actor: BookingActor; now?: Date },
+  input: { cusId: string; residentId: string; firstSlotId: string; weeks: number; planItemId?: string | null; actor: Actor; now?: Date },
   db: Database = getDb(),
 ): Promise<{ ok: true; seriesId: string; occurrences: SeriesOccurrence[] } | { ok: false; reason: "not_found" | "weeks" }> {
   if (!Number.isInteger(input.weeks) || input.weeks < 1 || input.weeks > 52) return { ok: false, reason: "weeks" };
@@ -285,7 +279,7 @@ export const NO_SHOW_ALERT = 3;
  * no-show. Only the provider's own bookings, only once the visit has started, and only active bookings.
  */
 export async function recordAttendance(
-  input: { bookingId: string; providerId: string; attendance: "delivered" | "no_show"; units: number | null; actor: BookingActor; now?: Date },
+  input: { bookingId: string; providerId: string; attendance: "delivered" | "no_show"; units: number | null; actor: Actor; now?: Date },
   db: Database = getDb(),
 ): Promise<{ ok: true; noShowsInItem: number } | { ok: false; reason: "not_found" | "forbidden" | "cancelled" | "future" | "units" }> {
   if (!isUuid(input.bookingId)) return { ok: false, reason: "not_found" };
@@ -303,10 +297,7 @@ export async function recordAttendance(
       .update(bookings)
       .set({ attendance: input.attendance, deliveredUnits: input.attendance === "delivered" ? String(input.units) : null, attendanceRecordedAt: now, attendanceRecordedBy: input.actor.userId, updatedAt: now })
       .where(eq(bookings.id, booking.id));
-    await recordAudit(tx, {
-      actorUserId: input.actor.userId,
-      actorEmail: input.actor.email,
-      ip: input.actor.ip,
+    await recordAudit(tx, input.actor, {
       cusId: booking.cusId,
       action: input.attendance === "delivered" ? "booking.delivered" : "booking.no_show",
       entityType: "booking",
@@ -330,10 +321,11 @@ export async function recordAttendance(
  * The provider's bookings for a period with only what it needs to deliver: the resident's name, phone,
  * access needs, the place and time (no PESEL, no address beyond what a home visit needs).
  */
-export async function listProviderBookings(providerId: string, from: Date, to: Date, db: Database = getDb()) {
-  return db
+export async function listProviderBookings(providerId: string, from: Date, to: Date, reader: Actor | null, db: Database = getDb()) {
+  const rows = await db
     .select({
       id: bookings.id,
+      cusId: bookings.cusId,
       startsAt: bookings.startsAt,
       endsAt: bookings.endsAt,
       status: bookings.status,
@@ -357,6 +349,13 @@ export async function listProviderBookings(providerId: string, from: Date, to: D
     .leftJoin(locations, eq(locations.id, slots.locationId))
     .where(and(eq(bookings.providerId, providerId), gte(bookings.startsAt, from), lt(bookings.startsAt, to)))
     .orderBy(asc(bookings.startsAt));
+  // Residents' names, phones and needs: the read is audited in each centre whose residents it shows.
+  if (reader) {
+    for (const cusId of new Set(rows.map((r) => r.cusId))) {
+      await recordAudit(db, reader, { cusId, action: "booking.list_read", entityType: "provider", entityId: providerId, after: { from: from.toISOString(), to: to.toISOString(), bookings: rows.filter((r) => r.cusId === cusId).length } });
+    }
+  }
+  return rows;
 }
 
 /** Plan items of the centre with three or more no-shows: the coordinator decides whether the service goes on. */
@@ -380,7 +379,7 @@ export async function listNoShowAlerts(cusId: string, db: Database = getDb()) {
 }
 
 /** The resident asks for a visit to be changed: their coordinator (or the centre) gets the message by email. */
-export async function requestBookingChange(input: { bookingId: string; residentId: string; message: string; actor: BookingActor }, db: Database = getDb()) {
+export async function requestBookingChange(input: { bookingId: string; residentId: string; message: string; actor: Actor }, db: Database = getDb()) {
   if (input.message.trim().length < 3) return { ok: false as const, reason: "message_required" as const };
   if (!isUuid(input.bookingId)) return { ok: false as const, reason: "not_found" as const };
   return db.transaction(async (tx) => {
@@ -394,7 +393,7 @@ export async function requestBookingChange(input: { bookingId: string; residentI
       .leftJoin(users, eq(users.id, plans.coordinatorUserId))
       .where(eq(centres.id, booking.cusId));
     await enqueueBookingNotices(tx, { bookingIds: [booking.id], kind: "change_request", reason: input.message.trim(), coordinatorEmail: contact?.coordinatorEmail ?? contact?.centreEmail });
-    await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: booking.cusId, action: "booking.change_requested", entityType: "booking", entityId: booking.id, after: { message: input.message.trim() } });
+    await recordAudit(tx, input.actor, { cusId: booking.cusId, action: "booking.change_requested", entityType: "booking", entityId: booking.id, after: { message: input.message.trim() } });
     return { ok: true as const };
   });
 }
@@ -422,7 +421,7 @@ export type RescheduleRefusal = BookingRefusal | "forbidden" | "already_cancelle
  * (history). The resident and the provider get one "changed" email, and the freed seat goes to the waiting list.
  */
 export async function rescheduleBooking(
-  input: { bookingId: string; newSlotId: string; cusId: string; reason: string; actor: BookingActor; now?: Date },
+  input: { bookingId: string; newSlotId: string; cusId: string; reason: string; actor: Actor; now?: Date },
   db: Database = getDb(),
 ): Promise<{ ok: true; bookingId: string } | { ok: false; reason: RescheduleRefusal }> {
   if (!input.reason.trim()) return { ok: false, reason: "reason_required" };
@@ -447,10 +446,7 @@ export async function rescheduleBooking(
     if (!booked.ok) return booked;
     await releaseSeat(tx, old, { reason: input.reason.trim(), by: "coordinator", now });
     await tx.update(bookings).set({ rescheduledFromId: old.id }).where(eq(bookings.id, booked.bookingId));
-    await recordAudit(tx, {
-      actorUserId: input.actor.userId,
-      actorEmail: input.actor.email,
-      ip: input.actor.ip,
+    await recordAudit(tx, input.actor, {
       cusId: old.cusId,
       action: "booking.rescheduled",
       entityType: "booking",

@@ -2,13 +2,13 @@ import { and, eq, gte, isNull } from "drizzle-orm";
 import ical, { ICalEventStatus } from "ical-generator";
 import { getDb, type Database } from "@db/client";
 import { bookings, calendarFeeds } from "@db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit } from "~/modules/kernel/audit.server";
 import { hashToken, randomToken } from "~/modules/identity/tokens.server";
 import { listBookingDetails } from "./booking-details.server";
+import type { Actor } from "~/modules/kernel/actor";
 
 /** Whose bookings a feed publishes. */
 export type FeedOwner = { providerId: string; residentId?: undefined } | { residentId: string; providerId?: undefined };
-type Actor = { userId: string; email: string; ip: string };
 
 /** Bookings from this far back stay in the feed, so last week's visits do not vanish from people's calendars. */
 const PAST_DAYS = 31;
@@ -38,7 +38,7 @@ export async function regenerateFeedToken(owner: FeedOwner, actor: Actor, db: Da
       .insert(calendarFeeds)
       .values({ providerId: owner.providerId ?? null, residentId: owner.residentId ?? null, tokenHash: hashToken(token), createdBy: actor.userId })
       .returning();
-    await recordAudit(tx, { actorUserId: actor.userId, actorEmail: actor.email, ip: actor.ip, action: "calendar_feed.regenerated", entityType: "calendar_feed", entityId: feed!.id });
+    await recordAudit(tx, actor, { action: "calendar_feed.regenerated", entityType: "calendar_feed", entityId: feed!.id });
   });
   return token;
 }

@@ -2,18 +2,19 @@ import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { centres, locations, offerRevisions, offers, planItems, providerOrganisations, residents, slotHolds, slots, users, waitlistEntries } from "@db/schema";
 import { enqueueEmail } from "~/modules/notifications/outbox.server";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit, recordRefusal } from "~/modules/kernel/audit.server";
 import { isUniqueViolation } from "~/utils/db-errors";
-import { warsawDate } from "~/modules/capacity/availability";
-import { bookSlot, type BookingActor, type BookingResult } from "./bookings.server";
-import { isUuid } from "~/utils/ids";
+import { warsawDate } from "~/modules/kernel/dates";
+import { bookSlot, type BookingResult } from "./bookings.server";
+import type { Actor } from "~/modules/kernel/actor";
+import { isUuid } from "~/modules/kernel/ids";
 
 /** How long a freed seat is kept for the first waiting resident's coordinator before it goes to the next one. */
 export const WAITLIST_OFFER_HOURS = 24;
 
 /** Puts a resident on the offer's waiting list (first come, first served; once per offer). */
 export async function joinWaitlist(
-  input: { cusId: string; offerId: string; residentId: string; planItemId: string | null; actor: BookingActor },
+  input: { cusId: string; offerId: string; residentId: string; planItemId: string | null; actor: Actor },
   db: Database = getDb(),
 ): Promise<{ ok: true; position: number } | { ok: false; reason: "not_found" | "already_waiting" }> {
   if (!isUuid(input.offerId) || !isUuid(input.residentId)) return { ok: false, reason: "not_found" };
@@ -26,7 +27,7 @@ export async function joinWaitlist(
         .insert(waitlistEntries)
         .values({ cusId: input.cusId, offerId: input.offerId, residentId: input.residentId, planItemId: input.planItemId, coordinatorUserId: input.actor.userId })
         .returning();
-      await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: input.cusId, action: "waitlist.joined", entityType: "waitlist_entry", entityId: entry!.id });
+      await recordAudit(tx, input.actor, { cusId: input.cusId, action: "waitlist.joined", entityType: "waitlist_entry", entityId: entry!.id });
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "already_waiting" };
@@ -63,7 +64,7 @@ export async function offerFreedSeat(db: Database, slotId: string, now = new Dat
 }
 
 /** The coordinator takes the offered seat: it is booked for the waiting resident. */
-export async function acceptWaitlistOffer(input: { cusId: string; entryId: string; actor: BookingActor }, db: Database = getDb()): Promise<BookingResult | { ok: false; reason: "not_offered" }> {
+export async function acceptWaitlistOffer(input: { cusId: string; entryId: string; actor: Actor }, db: Database = getDb()): Promise<BookingResult | { ok: false; reason: "not_offered" }> {
   if (!isUuid(input.entryId)) return { ok: false, reason: "not_found" };
   const [entry] = await db.select().from(waitlistEntries).where(and(eq(waitlistEntries.id, input.entryId), eq(waitlistEntries.cusId, input.cusId)));
   if (!entry || entry.status !== "offered" || !entry.offeredSlotId) return { ok: false, reason: "not_offered" };
@@ -74,20 +75,37 @@ export async function acceptWaitlistOffer(input: { cusId: string; entryId: strin
   return result;
 }
 
-/** Offers not taken in time (or declined) go to the next waiting resident. */
-export async function expireWaitlistOffers(now = new Date(), db: Database = getDb(), onlyEntryId?: string) {
-  const due = await db
-    .select()
-    .from(waitlistEntries)
-    .where(and(eq(waitlistEntries.status, "offered"), onlyEntryId ? eq(waitlistEntries.id, onlyEntryId) : lt(waitlistEntries.offerExpiresAt, now)));
-  for (const entry of due) {
-    await db.transaction(async (tx) => {
-      if (entry.holdId) await tx.delete(slotHolds).where(eq(slotHolds.id, entry.holdId));
-      await tx.update(waitlistEntries).set({ status: onlyEntryId ? "withdrawn" : "expired", holdId: null }).where(eq(waitlistEntries.id, entry.id));
-      if (entry.offeredSlotId) await offerFreedSeat(tx, entry.offeredSlotId, now);
-    });
-  }
+/** An offered seat leaves the entry: its hold is released and the seat goes to the next waiting resident. */
+async function passOn(tx: Database, entry: typeof waitlistEntries.$inferSelect, status: "expired" | "withdrawn", now: Date) {
+  if (entry.holdId) await tx.delete(slotHolds).where(eq(slotHolds.id, entry.holdId));
+  await tx.update(waitlistEntries).set({ status, holdId: null }).where(eq(waitlistEntries.id, entry.id));
+  if (entry.offeredSlotId) await offerFreedSeat(tx, entry.offeredSlotId, now);
+}
+
+/** Offers not taken in time go to the next waiting resident (the background worker's pass). */
+export async function expireWaitlistOffers(now = new Date(), db: Database = getDb()) {
+  const due = await db.select().from(waitlistEntries).where(and(eq(waitlistEntries.status, "offered"), lt(waitlistEntries.offerExpiresAt, now)));
+  for (const entry of due) await db.transaction((tx) => passOn(tx, entry, "expired", now));
   return due.length;
+}
+
+/**
+ * The coordinator lets an offered seat pass to the next resident. Only an entry of the coordinator's own
+ * centre: another centre's entry is "not found", and the attempt is audited where that entry lives.
+ */
+export async function declineWaitlistOffer(input: { cusId: string; entryId: string; actor: Actor; now?: Date }, db: Database = getDb()): Promise<{ ok: true } | { ok: false; reason: "not_offered" }> {
+  const now = input.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [entry] = await tx.select().from(waitlistEntries).where(eq(waitlistEntries.id, input.entryId)).for("update");
+    if (entry && entry.cusId !== input.cusId) {
+      await recordRefusal(tx, input.actor, { action: "waitlist.declined", entityType: "waitlist_entry", entityId: entry.id, ownerCusId: entry.cusId });
+      return { ok: false as const, reason: "not_offered" as const };
+    }
+    if (!entry || entry.status !== "offered") return { ok: false as const, reason: "not_offered" as const };
+    await passOn(tx, entry, "withdrawn", now);
+    await recordAudit(tx, input.actor, { cusId: entry.cusId, action: "waitlist.declined", entityType: "waitlist_entry", entityId: entry.id });
+    return { ok: true as const };
+  });
 }
 
 /** Seats offered to this coordinator's waiting residents, for the desk. */

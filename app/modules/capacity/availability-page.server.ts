@@ -1,10 +1,12 @@
 import { getFeedStatus, regenerateFeedToken } from "~/modules/booking/calendar-feeds.server";
 import { listLocations } from "~/modules/directory/offers.server";
-import type { Actor } from "~/modules/directory/providers.server";
+import type { Actor } from "~/modules/kernel/actor";
+import { notFound } from "~/modules/kernel/boundary.server";
 import { listTeam } from "~/modules/identity/memberships.server";
-import { fieldErrors, formValues } from "~/utils/forms";
-import { warsawDate } from "./availability";
-import { exceptionFormSchema, ruleFormSchema } from "./availability-form";
+import { warsawDate } from "~/modules/kernel/dates";
+import { now } from "~/modules/kernel/clock.server";
+import { withoutIntent } from "~/modules/kernel/input";
+import type { AvailabilityAction } from "./availability-form";
 import {
   archiveAvailabilityRule,
   createAvailabilityException,
@@ -12,9 +14,9 @@ import {
   deleteAvailabilityException,
   listAvailability,
   listPlannableOffers,
-  type CapacityOwner,
 } from "./availability.server";
-import { parseCalendarQuery } from "./calendar-query";
+import type { Owner } from "~/modules/kernel/owner";
+import type { CalendarQuery } from "./calendar-query";
 import { toSlotJson } from "./slot-json";
 import { computeFreeSlots } from "./slots.server";
 
@@ -23,9 +25,8 @@ import { computeFreeSlots } from "./slots.server";
  * load and do. The routes stay thin: they check access, name the owner and render.
  */
 
-export async function loadAvailabilityPage(owner: CapacityOwner, url: URL) {
-  const query = parseCalendarQuery(url.searchParams);
-  const offerFilter = url.searchParams.get("offer") ?? "";
+export async function loadAvailabilityPage(owner: Owner, query: CalendarQuery) {
+  const offerFilter = query.offerId ?? "";
   const slotScope = owner.providerId ? { scope: { providerId: owner.providerId } } : { scope: { cusId: owner.cusId! }, filter: { providerKind: "centre" as const } };
   const [offers, places, team, availability, upcoming, feed] = await Promise.all([
     listPlannableOffers(owner),
@@ -39,7 +40,7 @@ export async function loadAvailabilityPage(owner: CapacityOwner, url: URL) {
   return {
     offerFilter,
     calendarQuery,
-    today: warsawDate(new Date()),
+    today: warsawDate(now()),
     range: { from: query.fromDay, to: query.toDay },
     offers: offers.map((o) => ({ value: o.id, label: o.name })),
     places: places.map((p) => ({ value: p.id, label: `${p.name} (${p.city})` })),
@@ -51,8 +52,10 @@ export async function loadAvailabilityPage(owner: CapacityOwner, url: URL) {
   };
 }
 
-export type AvailabilityFormState = { form: string; errors: Record<string, string>; values: Record<string, string | string[]>; feedUrl?: string };
-export type AvailabilityActionResult = { redirect: string } | { state: AvailabilityFormState; status: number };
+export type AvailabilityActionResult =
+  | { redirect: string }
+  | { refused: { form: "rule" | "exception"; errors: Record<string, string> } }
+  | { feedUrl: string };
 
 const ruleRefusal = {
   not_found: { offerId: "availability.errors.offer" },
@@ -62,37 +65,31 @@ const ruleRefusal = {
 
 /** Adds or ends weekly hours, adds or removes closures and openings, or renews the provider's feed address. */
 export async function handleAvailabilityAction(
-  formData: FormData,
-  input: { owner: CapacityOwner; actor: Actor; basePath: string; feedBaseUrl: string },
+  action: AvailabilityAction,
+  input: { owner: Owner; actor: Actor; basePath: string; feedBaseUrl: string },
 ): Promise<AvailabilityActionResult> {
   const { owner, actor, basePath } = input;
-  const intent = String(formData.get("intent") ?? "");
-  const values: Record<string, string | string[]> = { ...formValues(formData), weekdays: formData.getAll("weekdays").map(String) };
-  const fail = (form: string, errors: Record<string, string>) => ({ state: { form, errors, values }, status: 400 });
-
-  if (intent === "feed" && owner.providerId) {
-    const token = await regenerateFeedToken({ providerId: owner.providerId }, actor);
-    return { state: { form: "feed", errors: {}, values: {}, feedUrl: `${input.feedBaseUrl}/feeds/${token}.ics` }, status: 200 };
+  switch (action.intent) {
+    case "feed": {
+      if (!owner.providerId) throw notFound();
+      const token = await regenerateFeedToken({ providerId: owner.providerId }, actor);
+      return { feedUrl: `${input.feedBaseUrl}/feeds/${token}.ics` };
+    }
+    case "add-rule": {
+      const result = await createAvailabilityRule({ owner, rule: withoutIntent(action), actor });
+      if (!result.ok) return { refused: { form: "rule", errors: { ...ruleRefusal[result.reason] } } };
+      return { redirect: `${basePath}?done=rule&added=${result.added}` };
+    }
+    case "add-exception": {
+      const result = await createAvailabilityException({ owner, exception: withoutIntent(action), actor });
+      if (!result.ok) return { refused: { form: "exception", errors: result.reason === "forbidden_place" ? { locationId: "availability.errors.place" } : { offerId: "availability.errors.offer" } } };
+      return { redirect: `${basePath}?done=${action.kind}&closed=${result.closed}` };
+    }
+    case "end-rule":
+    case "remove-exception": {
+      const result = action.intent === "end-rule" ? await archiveAvailabilityRule({ owner, ruleId: action.id, actor }) : await deleteAvailabilityException({ owner, exceptionId: action.id, actor });
+      if (!result.ok) throw notFound();
+      return { redirect: `${basePath}?done=${action.intent}&closed=${result.closed}` };
+    }
   }
-  if (intent === "add-rule") {
-    const parsed = ruleFormSchema.safeParse(values);
-    if (!parsed.success) return fail("rule", fieldErrors(parsed.error));
-    const result = await createAvailabilityRule({ owner, rule: parsed.data, actor });
-    if (!result.ok) return fail("rule", { ...ruleRefusal[result.reason] });
-    return { redirect: `${basePath}?done=rule&added=${result.added}` };
-  }
-  if (intent === "add-exception") {
-    const parsed = exceptionFormSchema.safeParse(values);
-    if (!parsed.success) return fail("exception", fieldErrors(parsed.error));
-    const result = await createAvailabilityException({ owner, exception: parsed.data, actor });
-    if (!result.ok) return fail("exception", result.reason === "forbidden_place" ? { locationId: "availability.errors.place" } : { offerId: "availability.errors.offer" });
-    return { redirect: `${basePath}?done=${parsed.data.kind}&closed=${result.closed}` };
-  }
-  if (intent === "end-rule" || intent === "remove-exception") {
-    const id = String(formData.get("id") ?? "");
-    const result = intent === "end-rule" ? await archiveAvailabilityRule({ owner, ruleId: id, actor }) : await deleteAvailabilityException({ owner, exceptionId: id, actor });
-    if (!result.ok) throw new Response("Not found", { status: 404 });
-    return { redirect: `${basePath}?done=${intent}&closed=${result.closed}` };
-  }
-  return fail("", { form: "errors.formErrors" });
 }

@@ -1,25 +1,23 @@
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { availabilityExceptions, availabilityRules, locations, memberships, offerRevisions, offers } from "@db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
-import type { Actor } from "~/modules/directory/providers.server";
+import { recordAudit } from "~/modules/kernel/audit.server";
+import type { Actor } from "~/modules/kernel/actor";
+import type { Owner } from "~/modules/kernel/owner";
 import type { ExceptionInput, RuleInput } from "./availability-form";
-import { warsawDate } from "./availability";
+import { warsawDate } from "~/modules/kernel/dates";
 import { materialiseOfferSlots } from "./slots.server";
-import { isUuid } from "~/utils/ids";
-
-/** Who plans capacity: a provider for its own offers, or the centre for its own supporting activities. */
-export type CapacityOwner = { providerId: string; cusId?: undefined } | { cusId: string; providerId?: undefined };
+import { isUuid } from "~/modules/kernel/ids";
 
 /** The revision a provider sees as the offer's current one: published, or the draft when never published. */
 const currentRevisionId = sql`coalesce(${offers.publishedRevisionId}, ${offers.workingRevisionId})`;
 
-function ownerCondition(owner: CapacityOwner) {
+function ownerCondition(owner: Owner) {
   return owner.providerId ? eq(offers.providerId, owner.providerId) : and(eq(offers.cusId, owner.cusId!), isNull(offers.providerId));
 }
 
 /** The owner's offers that can take availability (not archived), with their current name. */
-export async function listPlannableOffers(owner: CapacityOwner, db: Database = getDb()) {
+export async function listPlannableOffers(owner: Owner, db: Database = getDb()) {
   return db
     .select({ id: offers.id, cusId: offers.cusId, name: offerRevisions.name, unit: offerRevisions.unit, locationIds: offerRevisions.locationIds, published: offers.publishedRevisionId })
     .from(offers)
@@ -28,13 +26,13 @@ export async function listPlannableOffers(owner: CapacityOwner, db: Database = g
     .orderBy(asc(offerRevisions.name));
 }
 
-async function ownedOffer(db: Database, owner: CapacityOwner, offerId: string) {
+async function ownedOffer(db: Database, owner: Owner, offerId: string) {
   if (!isUuid(offerId)) return null;
   const [offer] = await db.select().from(offers).where(and(eq(offers.id, offerId), ownerCondition(owner), isNull(offers.archivedAt)));
   return offer ?? null;
 }
 
-async function ownsPlace(db: Database, owner: CapacityOwner, locationId: string | null) {
+async function ownsPlace(db: Database, owner: Owner, locationId: string | null) {
   if (locationId === null) return true;
   const [place] = await db
     .select({ id: locations.id })
@@ -44,7 +42,7 @@ async function ownsPlace(db: Database, owner: CapacityOwner, locationId: string 
 }
 
 /** A named staff member must belong to the provider's team. */
-async function ownsStaff(db: Database, owner: CapacityOwner, userId: string | null) {
+async function ownsStaff(db: Database, owner: Owner, userId: string | null) {
   if (userId === null) return true;
   if (!owner.providerId || !isUuid(userId)) return false;
   const [member] = await db
@@ -57,7 +55,7 @@ async function ownsStaff(db: Database, owner: CapacityOwner, userId: string | nu
 export type CapacityResult = { ok: true; id: string; added: number; closed: number } | { ok: false; reason: "not_found" | "forbidden_place" | "forbidden_staff" };
 
 /** Adds a weekly window and materialises its slots at once, in one transaction. */
-export async function createAvailabilityRule(input: { owner: CapacityOwner; rule: RuleInput; actor: Actor }, db: Database = getDb()): Promise<CapacityResult> {
+export async function createAvailabilityRule(input: { owner: Owner; rule: RuleInput; actor: Actor }, db: Database = getDb()): Promise<CapacityResult> {
   return db.transaction(async (tx) => {
     const offer = await ownedOffer(tx, input.owner, input.rule.offerId);
     if (!offer) return { ok: false as const, reason: "not_found" as const };
@@ -65,30 +63,30 @@ export async function createAvailabilityRule(input: { owner: CapacityOwner; rule
     if (!(await ownsStaff(tx, input.owner, input.rule.staffUserId))) return { ok: false as const, reason: "forbidden_staff" as const };
     const [row] = await tx
       .insert(availabilityRules)
-      .values({ ...input.rule, cusId: offer.cusId, providerId: offer.providerId, createdBy: input.actor.userId })
+      .values({ ...input.rule, slotMinutes: input.rule.kind === "day" ? null : input.rule.slotMinutes, cusId: offer.cusId, providerId: offer.providerId, createdBy: input.actor.userId })
       .returning();
     const result = await materialiseOfferSlots(tx, offer.id);
-    await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: offer.cusId, action: "availability.created", entityType: "availability_rule", entityId: row!.id, after: input.rule });
+    await recordAudit(tx, input.actor, { cusId: offer.cusId, action: "availability.created", entityType: "availability_rule", entityId: row!.id, after: input.rule });
     return { ok: true as const, id: row!.id, added: result.added, closed: result.closed };
   });
 }
 
 /** Ends a window: its future empty slots go, booked ones stay closed for the provider to handle. */
-export async function archiveAvailabilityRule(input: { owner: CapacityOwner; ruleId: string; actor: Actor }, db: Database = getDb()): Promise<CapacityResult> {
+export async function archiveAvailabilityRule(input: { owner: Owner; ruleId: string; actor: Actor }, db: Database = getDb()): Promise<CapacityResult> {
   if (!isUuid(input.ruleId)) return { ok: false, reason: "not_found" };
   return db.transaction(async (tx) => {
     const [rule] = await tx.select().from(availabilityRules).where(eq(availabilityRules.id, input.ruleId));
     if (!rule || !(await ownedOffer(tx, input.owner, rule.offerId))) return { ok: false as const, reason: "not_found" as const };
     await tx.update(availabilityRules).set({ archivedAt: new Date() }).where(eq(availabilityRules.id, rule.id));
     const result = await materialiseOfferSlots(tx, rule.offerId);
-    await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: rule.cusId, action: "availability.archived", entityType: "availability_rule", entityId: rule.id });
+    await recordAudit(tx, input.actor, { cusId: rule.cusId, action: "availability.archived", entityType: "availability_rule", entityId: rule.id });
     return { ok: true as const, id: rule.id, added: 0, closed: result.closed };
   });
 }
 
 /** Records a closure or an extra opening and rematerialises every offer it touches. */
 export async function createAvailabilityException(
-  input: { owner: CapacityOwner; exception: ExceptionInput; actor: Actor },
+  input: { owner: Owner; exception: ExceptionInput; actor: Actor },
   db: Database = getDb(),
 ): Promise<CapacityResult> {
   return db.transaction(async (tx) => {
@@ -117,7 +115,7 @@ export async function createAvailabilityException(
         .values({ ...e, cusId: centre, providerId: input.owner.providerId ?? null, createdBy: input.actor.userId })
         .returning();
       firstId ||= row!.id;
-      await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: centre, action: `availability.${e.kind}`, entityType: "availability_exception", entityId: row!.id, after: e });
+      await recordAudit(tx, input.actor, { cusId: centre, action: `availability.${e.kind}`, entityType: "availability_exception", entityId: row!.id, after: e });
     }
     let added = 0;
     let closed = 0;
@@ -131,7 +129,7 @@ export async function createAvailabilityException(
 }
 
 /** Removes a closure or opening (the slots it took away come back, the ones it added go). */
-export async function deleteAvailabilityException(input: { owner: CapacityOwner; exceptionId: string; actor: Actor }, db: Database = getDb()): Promise<CapacityResult> {
+export async function deleteAvailabilityException(input: { owner: Owner; exceptionId: string; actor: Actor }, db: Database = getDb()): Promise<CapacityResult> {
   if (!isUuid(input.exceptionId)) return { ok: false, reason: "not_found" };
   return db.transaction(async (tx) => {
     const [e] = await tx.select().from(availabilityExceptions).where(eq(availabilityExceptions.id, input.exceptionId));
@@ -143,13 +141,13 @@ export async function deleteAvailabilityException(input: { owner: CapacityOwner;
       : (await tx.select({ id: offers.id }).from(offers).where(and(eq(offers.providerId, e.providerId!), eq(offers.cusId, e.cusId)))).map((o) => o.id);
     let closed = 0;
     for (const offerId of affected) closed += (await materialiseOfferSlots(tx, offerId)).closed;
-    await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: e.cusId, action: "availability.exception_removed", entityType: "availability_exception", entityId: e.id, before: e });
+    await recordAudit(tx, input.actor, { cusId: e.cusId, action: "availability.exception_removed", entityType: "availability_exception", entityId: e.id, before: e });
     return { ok: true as const, id: e.id, added: 0, closed };
   });
 }
 
 /** The owner's current windows and the closures/openings that are not over yet. */
-export async function listAvailability(owner: CapacityOwner, db: Database = getDb()) {
+export async function listAvailability(owner: Owner, db: Database = getDb()) {
   const rules = await db
     .select({ rule: availabilityRules, offerName: offerRevisions.name, locationName: locations.name })
     .from(availabilityRules)

@@ -1,6 +1,5 @@
-import { TZDate } from "@date-fns/tz";
 import { addDays, differenceInCalendarDays, formatISO, getISODay, parseISO } from "date-fns";
-import { TIME_ZONE } from "~/utils/format";
+import { warsawInstant } from "~/modules/kernel/dates";
 import { isPolishPublicHoliday } from "./holidays";
 
 /*
@@ -61,12 +60,6 @@ export type PlannedSlot = {
 export function minutesOfDay(time: string): number {
   const [h, m] = time.split(":").map(Number);
   return h! * 60 + m!;
-}
-
-/** A wall-clock time on a date in Warsaw as an instant. */
-export function warsawInstant(isoDate: string, minutes: number): Date {
-  const [y, mo, d] = isoDate.split("-").map(Number);
-  return new Date(new TZDate(y!, mo! - 1, d!, Math.floor(minutes / 60), minutes % 60, TIME_ZONE).getTime());
 }
 
 function eachDate(from: string, to: string): string[] {
@@ -156,9 +149,4 @@ export function expandAvailability(input: { rules: Rule[]; exceptions: Exception
 /** Whether a slot can still be booked at `now`: it starts after the minimum notice. */
 export function respectsNotice(slot: { startsAt: Date; minNoticeMinutes: number }, now: Date): boolean {
   return slot.startsAt.getTime() - now.getTime() >= slot.minNoticeMinutes * 60_000;
-}
-
-/** The local date in Warsaw of an instant, as YYYY-MM-DD. */
-export function warsawDate(instant: Date): string {
-  return formatISO(new TZDate(instant.getTime(), TIME_ZONE), { representation: "date" });
 }

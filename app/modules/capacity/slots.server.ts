@@ -3,8 +3,10 @@ import { addDays } from "date-fns";
 import { getDb, type Database } from "@db/client";
 import { availabilityExceptions, availabilityRules, locations, offerRevisions, offers, providerOrganisations, slotHolds, slots } from "@db/schema";
 import { catalogueConditions, type CatalogueFilter } from "~/modules/directory/catalogue.server";
-import { expandAvailability, warsawDate, type Exception, type PlannedSlot, type Rule } from "./availability";
-import { isUuid } from "~/utils/ids";
+import { expandAvailability, type Exception, type PlannedSlot, type Rule } from "./availability";
+import { warsawDate } from "~/modules/kernel/dates";
+import { isUuid } from "~/modules/kernel/ids";
+import type { Owner } from "~/modules/kernel/owner";
 
 const BATCH = 400;
 
@@ -86,7 +88,7 @@ export async function extendAllHorizons(db: Database = getDb(), now = new Date()
 
 export type SlotQuery = {
   /** Whose slots: a centre's (staff), one provider's, or the centre's own activities. */
-  scope: { cusId: string; providerId?: undefined } | { providerId: string; cusId?: undefined };
+  scope: Owner;
   from: Date;
   to: Date;
   offerId?: string;

@@ -17,13 +17,4 @@ export const accessibilityFeatures = ["step_free", "wheelchair_toilet", "lift", 
 
 export const offerLanguages = ["pl", "en", "uk", "de", "pjm"] as const;
 
-/** Legal forms of provider organisations (the database enum is built from this list). */
-export const providerLegalForms = [
-  "foundation",
-  "association",
-  "social_cooperative",
-  "social_economy_other",
-  "company",
-  "sole_trader",
-  "public_unit",
-] as const;
+export { providerLegalForms } from "@db/schema/values";

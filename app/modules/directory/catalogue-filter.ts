@@ -1,25 +1,46 @@
-import { providerLegalForms } from "@db/schema/directory";
+import { z } from "zod";
+import { providerLegalForms } from "@db/schema/values";
+import { choice, int, optionalId, page } from "~/modules/kernel/input";
 import type { CatalogueFilter } from "./catalogue.server";
 import { accessibilityFeatures, deliveryModes, offerLanguages, targetGroups } from "./areas";
 
-const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
-  value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+/** A query parameter that is simply ignored when it does not parse ("not filtered"). */
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
-/** Reads catalogue filters from a URL; unknown values are ignored rather than failing the page. */
-export function parseCatalogueFilter(params: URLSearchParams): CatalogueFilter {
-  const area = Number(params.get("area"));
+/** The catalogue's filters as the URL carries them (also part of the shared calendar's query). */
+export const catalogueQueryFields = {
+  q: lenient(z.string().trim().max(200)),
+  area: lenient(int({ min: 1, max: 14 })),
+  package: lenient(optionalId()),
+  gmina: lenient(z.string().trim().max(200)),
+  mode: lenient(choice(deliveryModes)),
+  target: lenient(choice(targetGroups)),
+  kind: lenient(choice([...providerLegalForms, "centre"] as const)),
+  fee: lenient(choice(["free", "paid"] as const)),
+  access: lenient(choice(accessibilityFeatures)),
+  lang: lenient(choice(offerLanguages)),
+  sort: lenient(choice(["name", "newest"] as const)),
+  page: page(),
+};
+
+type CatalogueQuery = z.output<z.ZodObject<typeof catalogueQueryFields>>;
+
+export function toCatalogueFilter(q: CatalogueQuery): CatalogueFilter {
   return {
-    q: params.get("q")?.slice(0, 200) || undefined,
-    area: Number.isInteger(area) && area >= 1 && area <= 14 ? area : undefined,
-    packageId: params.get("package") || undefined,
-    gmina: params.get("gmina")?.slice(0, 200) || undefined,
-    mode: pick(params.get("mode"), deliveryModes),
-    target: pick(params.get("target"), targetGroups),
-    providerKind: pick(params.get("kind"), [...providerLegalForms, "centre"] as const),
-    fee: pick(params.get("fee"), ["free", "paid"] as const),
-    accessibility: pick(params.get("access"), accessibilityFeatures),
-    language: pick(params.get("lang"), offerLanguages),
-    sort: pick(params.get("sort"), ["name", "newest"] as const) ?? "name",
-    page: Math.max(1, Math.min(1000, Number(params.get("page")) || 1)),
+    q: q.q || undefined,
+    area: q.area,
+    packageId: q.package ?? undefined,
+    gmina: q.gmina || undefined,
+    mode: q.mode,
+    target: q.target,
+    providerKind: q.kind,
+    fee: q.fee,
+    accessibility: q.access,
+    language: q.lang,
+    sort: q.sort ?? "name",
+    page: Math.min(1000, q.page),
   };
 }
+
+/** The public catalogue's query string: unknown or malformed values are ignored rather than failing the page. */
+export const catalogueQuery = z.object(catalogueQueryFields).transform(toCatalogueFilter);

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { centreGminas, centreProviders, centres, locations, offerRevisions, offers, packageOffers, programmes, providerOrganisations, servicePackages } from "@db/schema";
-import type { ProviderLegalForm } from "@db/schema/directory";
+import type { ProviderLegalForm } from "@db/schema/organisations";
 import { searchTerms } from "./search-text";
 import { escapeLike } from "~/utils/sql-like";
-import { isUuid } from "~/utils/ids";
+import { isUuid } from "~/modules/kernel/ids";
 
 export const CATALOGUE_PAGE_SIZE = 20;
 

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { offerRevisions, offers } from "@db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit } from "~/modules/kernel/audit.server";
 import type { OfferFormInput } from "./offer-form";
 import { archiveOffer, contentColumns, ownsLocations, searchTextFor } from "./offers.server";
-import type { Actor } from "./providers.server";
-import { isUuid } from "~/utils/ids";
+import type { Actor } from "~/modules/kernel/actor";
+import { isUuid } from "~/modules/kernel/ids";
 
 /*
  * Supporting activities (działania wspierające) are offers of the centre itself: no provider,
@@ -81,10 +81,7 @@ export async function publishCentreActivity(
       })
       .returning();
     await tx.update(offers).set({ publishedRevisionId: revision!.id, workingRevisionId: null }).where(eq(offers.id, offer.id));
-    await recordAudit(tx, {
-      actorUserId: input.actor.userId,
-      actorEmail: input.actor.email,
-      ip: input.actor.ip,
+    await recordAudit(tx, input.actor, {
       cusId: input.cusId,
       action: input.offerId ? "offer.published" : "offer.created",
       entityType: "offer",

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { centreGminas, centreProviders, centres, memberships, providerOrganisations } from "@db/schema";
 import { centreStaffRoles } from "~/modules/identity/permissions";
-import type { ProviderLegalForm } from "@db/schema/directory";
+import type { ProviderLegalForm } from "@db/schema/organisations";
 
 export async function getCentre(cusId: string, db: Database = getDb()) {
   const [centre] = await db.select().from(centres).where(eq(centres.id, cusId));

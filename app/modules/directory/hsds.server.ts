@@ -4,6 +4,8 @@ import { centreGminas, centreProviders, centres, locations, offerRevisions, offe
 import { getT } from "~/utils/i18n";
 import { deterministicUuid } from "~/utils/deterministic-id.server";
 import { publicOfferCondition } from "./catalogue.server";
+import { z } from "zod";
+import { int, page } from "~/modules/kernel/input";
 
 /**
  * Open data in Open Referral HSDS 3.0: services, organizations and service_at_locations, paged as the
@@ -27,11 +29,11 @@ function paged<T>(contents: T[], total: number, page: number, perPage: number): 
   return { total_items: total, total_pages: totalPages, page_number: page, size: contents.length, first_page: page === 1, last_page: page >= totalPages, empty: contents.length === 0, contents };
 }
 
-export function pageParams(url: URL): { page: number; perPage: number } {
-  const page = Math.max(1, Math.min(100_000, Number(url.searchParams.get("page")) || 1));
-  const perPage = Math.max(1, Math.min(HSDS_MAX_PER_PAGE, Number(url.searchParams.get("per_page")) || 50));
-  return { page, perPage };
-}
+/** HSDS's paging parameters; anything out of range is the first page of 50. */
+export const hsdsPaging = z.object({
+  page: page(),
+  per_page: int({ min: 1, max: HSDS_MAX_PER_PAGE }).catch(50).default(50),
+}).transform((q) => ({ page: q.page, perPage: q.per_page }));
 
 const t = getT("pl");
 

@@ -1,80 +1,45 @@
 import { z } from "zod";
 import { feeLabels, offerUnits } from "@db/schema/directory";
-import { groszeToInput, parsePlnToGrosze } from "~/utils/money";
+import { choice, crossCheck, id, int, many, money, optionalInt, optionalText, text } from "~/modules/kernel/input";
+import { groszeToInput } from "~/utils/money";
 import { deliveryModes, groupModes, offerLanguages, targetGroups } from "./areas";
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(4000)
-  .transform((v) => (v === "" ? null : v));
-
-const optionalPositiveInt = (message: string) =>
-  z
-    .string()
-    .trim()
-    .transform((v, ctx) => {
-      if (v === "") return null;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n <= 0 || n > 100_000) {
-        ctx.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      return n;
-    });
+const optionalCount = (message: string) => optionalInt({ min: 1, max: 100_000, message });
 
 /** What a provider fills in for an offer. Messages are i18n keys. */
-export const offerFormSchema = z
-  .object({
-    name: z.string().trim().min(3, "offer.errors.name").max(200),
-    description: z.string().trim().min(20, "offer.errors.description").max(4000),
-    area: z.coerce.number({ error: "offer.errors.area" }).int().min(1, "offer.errors.area").max(14, "offer.errors.area"),
-    category: optionalText,
-    targetGroups: z.array(z.enum(targetGroups)).min(1, "offer.errors.targetGroups"),
-    eligibility: optionalText,
-    requiredDocuments: optionalText,
-    howToApply: optionalText,
-    deliveryModes: z.array(z.enum(deliveryModes)).min(1, "offer.errors.deliveryModes"),
-    groupMode: z.enum(groupModes),
-    languages: z.array(z.enum(offerLanguages)).min(1, "offer.errors.languages"),
-    unit: z.enum(offerUnits, { error: "offer.errors.unit" }),
-    typicalDurationMinutes: optionalPositiveInt("offer.errors.duration"),
-    limitUnits: optionalPositiveInt("offer.errors.limit"),
-    limitPeriodMonths: optionalPositiveInt("offer.errors.limit"),
-    price: z.string().transform((v, ctx) => {
-      const grosze = parsePlnToGrosze(v === "" ? "0" : v);
-      if (grosze === null) {
-        ctx.addIssue({ code: "custom", message: "offer.errors.price" });
-        return z.NEVER;
-      }
-      return grosze;
-    }),
-    feeLabel: z.enum(feeLabels),
-    locationIds: z.array(z.string().uuid()),
-  })
-  .superRefine((v, ctx) => {
+export const offerFormSchema = crossCheck(
+  z.object({
+    name: text({ min: 3, max: 200, message: "offer.errors.name" }),
+    description: text({ min: 20, max: 4000, message: "offer.errors.description" }),
+    area: int({ min: 1, max: 14, message: "offer.errors.area" }),
+    category: optionalText({ max: 4000 }),
+    targetGroups: many(choice(targetGroups)).refine((l) => l.length > 0, "offer.errors.targetGroups"),
+    eligibility: optionalText({ max: 4000 }),
+    requiredDocuments: optionalText({ max: 4000 }),
+    howToApply: optionalText({ max: 4000 }),
+    deliveryModes: many(choice(deliveryModes)).refine((l) => l.length > 0, "offer.errors.deliveryModes"),
+    groupMode: choice(groupModes),
+    languages: many(choice(offerLanguages)).refine((l) => l.length > 0, "offer.errors.languages"),
+    unit: choice(offerUnits, { message: "offer.errors.unit" }),
+    typicalDurationMinutes: optionalCount("offer.errors.duration"),
+    limitUnits: optionalCount("offer.errors.limit"),
+    limitPeriodMonths: optionalCount("offer.errors.limit"),
+    price: money({ message: "offer.errors.price" }),
+    feeLabel: choice(feeLabels),
+    locationIds: many(id({ message: "offer.errors.place" })),
+  }),
+  (v, ctx) => {
     if ((v.limitUnits === null) !== (v.limitPeriodMonths === null)) {
       ctx.addIssue({ code: "custom", path: ["limitUnits"], message: "offer.errors.limitPair" });
     }
     if (v.deliveryModes.includes("place") && v.locationIds.length === 0) {
       ctx.addIssue({ code: "custom", path: ["locationIds"], message: "offer.errors.place" });
     }
-  });
+  },
+);
 
 export type OfferFormInput = z.infer<typeof offerFormSchema>;
 
-const listFields = ["targetGroups", "deliveryModes", "languages", "locationIds"] as const;
-
-/** Reads the offer form (checkbox groups become arrays). */
-export function readOfferForm(formData: FormData) {
-  const raw: Record<string, unknown> = {};
-  for (const key of Object.keys(offerFormSchema.shape)) {
-    raw[key] = (listFields as readonly string[]).includes(key)
-      ? formData.getAll(key).map(String)
-      : String(formData.get(key) ?? "");
-  }
-  return raw;
-}
 
 /** A stored revision as form values (the inverse of the schema's parsing). */
 export function revisionToFormValues(r: {

@@ -1,15 +1,14 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { centres, locations, offerRevisions, offers, providerOrganisations } from "@db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit } from "~/modules/kernel/audit.server";
 import type { OfferFormInput } from "./offer-form";
 import type { PlaceInput } from "./place-form";
-import { isVerifiedFor, type Actor } from "./providers.server";
+import { isVerifiedFor } from "./providers.server";
+import type { Actor } from "~/modules/kernel/actor";
 import { normaliseSearchText } from "./search-text";
-import { isUuid } from "~/utils/ids";
-
-/** Who is asking: a provider sees only its own offers, an organiser only their centre's. */
-export type OfferScope = { providerId: string; cusId?: undefined } | { cusId: string; providerId?: undefined };
+import { isUuid } from "~/modules/kernel/ids";
+import type { Owner } from "~/modules/kernel/owner";
 
 export type OfferRevision = typeof offerRevisions.$inferSelect;
 
@@ -29,7 +28,7 @@ export async function searchTextFor(db: Database, providerId: string | null, con
 
 type Found = { offer: typeof offers.$inferSelect } | { error: "not_found" | "forbidden" };
 
-async function findInScope(db: Database, offerId: string, scope: OfferScope, lock = false): Promise<Found> {
+async function findInScope(db: Database, offerId: string, scope: Owner, lock = false): Promise<Found> {
   if (!isUuid(offerId)) return { error: "not_found" };
   const query = db.select().from(offers).where(eq(offers.id, offerId));
   const [offer] = lock ? await query.for("update") : await query;
@@ -38,15 +37,12 @@ async function findInScope(db: Database, offerId: string, scope: OfferScope, loc
   return allowed ? { offer } : { error: "forbidden" };
 }
 
-/** Whose places: a provider's, or the centre's own (for supporting activities). */
-export type PlaceOwner = { providerId: string; cusId?: undefined } | { cusId: string; providerId?: undefined };
-
-function ownedBy(owner: PlaceOwner) {
+function ownedBy(owner: Owner) {
   return owner.providerId ? eq(locations.providerId, owner.providerId) : and(eq(locations.cusId, owner.cusId!), isNull(locations.providerId));
 }
 
 /** The owner's places, for the offer form. */
-export async function listLocations(owner: PlaceOwner, db: Database = getDb()) {
+export async function listLocations(owner: Owner, db: Database = getDb()) {
   return db.select().from(locations).where(ownedBy(owner)).orderBy(asc(locations.name));
 }
 
@@ -55,16 +51,16 @@ export function toPlaceRow(p: typeof locations.$inferSelect) {
 }
 
 /** Only the owner's own places may be attached to its offers (ids come from a form). */
-export async function ownsLocations(owner: PlaceOwner, ids: string[], db: Database = getDb()) {
+export async function ownsLocations(owner: Owner, ids: string[], db: Database = getDb()) {
   if (ids.length === 0) return true;
   const rows = await db.select({ id: locations.id }).from(locations).where(and(ownedBy(owner), inArray(locations.id, ids)));
   return rows.length === new Set(ids).size;
 }
 
-export async function createLocation(owner: PlaceOwner, input: PlaceInput, actor: Actor, db: Database = getDb()) {
+export async function createLocation(owner: Owner, input: PlaceInput, actor: Actor, db: Database = getDb()) {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(locations).values({ ...input, providerId: owner.providerId ?? null, cusId: owner.cusId ?? null }).returning();
-    await recordAudit(tx, { actorUserId: actor.userId, actorEmail: actor.email, ip: actor.ip, cusId: owner.cusId ?? null, action: "location.created", entityType: "location", entityId: row!.id, after: input });
+    await recordAudit(tx, actor, { cusId: owner.cusId ?? null, action: "location.created", entityType: "location", entityId: row!.id, after: input });
     return row!;
   });
 }
@@ -82,10 +78,7 @@ export async function createOffer(
       .values({ offerId: offer!.id, number: 1, status: "draft", ...contentColumns(input.content), createdBy: input.actor.userId })
       .returning();
     await tx.update(offers).set({ workingRevisionId: revision!.id }).where(eq(offers.id, offer!.id));
-    await recordAudit(tx, {
-      actorUserId: input.actor.userId,
-      actorEmail: input.actor.email,
-      ip: input.actor.ip,
+    await recordAudit(tx, input.actor, {
       cusId: input.cusId,
       action: "offer.created",
       entityType: "offer",
@@ -133,10 +126,7 @@ export async function saveOfferChanges(
       revisionId = created!.id;
       await tx.update(offers).set({ workingRevisionId: revisionId }).where(eq(offers.id, offer.id));
     }
-    await recordAudit(tx, {
-      actorUserId: input.actor.userId,
-      actorEmail: input.actor.email,
-      ip: input.actor.ip,
+    await recordAudit(tx, input.actor, {
       cusId: offer.cusId,
       action: "offer.changed",
       entityType: "offer",
@@ -162,10 +152,7 @@ export async function submitOffer(input: { offerId: string; providerId: string; 
       .where(and(eq(offerRevisions.id, offer.workingRevisionId), sql`${offerRevisions.status} in ('draft','returned')`))
       .returning();
     if (!revision) return { ok: false as const, reason: "under_review" as const };
-    await recordAudit(tx, {
-      actorUserId: input.actor.userId,
-      actorEmail: input.actor.email,
-      ip: input.actor.ip,
+    await recordAudit(tx, input.actor, {
       cusId: offer.cusId,
       action: "offer.submitted",
       entityType: "offer",
@@ -206,10 +193,7 @@ export async function reviewOffer(
         .where(eq(offerRevisions.id, revision.id));
       await tx.update(offers).set({ publishedRevisionId: revision.id, workingRevisionId: null }).where(eq(offers.id, offer.id));
     }
-    await recordAudit(tx, {
-      actorUserId: input.actor.userId,
-      actorEmail: input.actor.email,
-      ip: input.actor.ip,
+    await recordAudit(tx, input.actor, {
       cusId: offer.cusId,
       action: input.decision === "publish" ? "offer.published" : "offer.returned",
       entityType: "offer",
@@ -221,15 +205,12 @@ export async function reviewOffer(
 }
 
 /** Takes an offer out of the base (provider or organiser); it leaves the public catalogue at once. */
-export async function archiveOffer(input: { offerId: string; scope: OfferScope; actor: Actor }, db: Database = getDb()): Promise<OfferChangeResult> {
+export async function archiveOffer(input: { offerId: string; scope: Owner; actor: Actor }, db: Database = getDb()): Promise<OfferChangeResult> {
   return db.transaction(async (tx) => {
     const found = await findInScope(tx, input.offerId, input.scope, true);
     if ("error" in found) return { ok: false as const, reason: found.error };
     await tx.update(offers).set({ archivedAt: new Date() }).where(eq(offers.id, found.offer.id));
-    await recordAudit(tx, {
-      actorUserId: input.actor.userId,
-      actorEmail: input.actor.email,
-      ip: input.actor.ip,
+    await recordAudit(tx, input.actor, {
       cusId: found.offer.cusId,
       action: "offer.archived",
       entityType: "offer",
@@ -240,7 +221,7 @@ export async function archiveOffer(input: { offerId: string; scope: OfferScope; 
 }
 
 /** One offer with every revision (newest first), for the provider's editor or the organiser's review. */
-export async function getOfferDetail(offerId: string, scope: OfferScope, db: Database = getDb()) {
+export async function getOfferDetail(offerId: string, scope: Owner, db: Database = getDb()) {
   const found = await findInScope(db, offerId, scope);
   if ("error" in found) return found;
   const revisions = await db.select().from(offerRevisions).where(eq(offerRevisions.offerId, offerId)).orderBy(desc(offerRevisions.number));

@@ -1,29 +1,28 @@
 import { z } from "zod";
+import { crossCheck, date, id, many, optionalText, text } from "~/modules/kernel/input";
 
-const isoDate = (message: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, message).refine((v) => !Number.isNaN(Date.parse(v)), message);
+/** A council resolution and its programme: from the CUS Act (2019) on, for a few years at most. */
+const PROGRAMME_DAY = { min: "2019-01-01", max: "2100-12-31", message: "programme.errors.date" } as const;
 
 /** The centre's programme (PUS) as the council adopted it. Messages are i18n keys. */
-export const programmeFormSchema = z
-  .object({
-    title: z.string().trim().min(5, "programme.errors.title").max(300),
-    resolutionNumber: z.string().trim().min(3, "programme.errors.resolutionNumber").max(100),
-    resolutionDate: isoDate("programme.errors.date"),
-    validFrom: isoDate("programme.errors.date"),
-    validTo: isoDate("programme.errors.date"),
-  })
-  .superRefine((v, ctx) => {
+export const programmeFormSchema = crossCheck(
+  z.object({
+    title: text({ min: 5, max: 300, message: "programme.errors.title" }),
+    resolutionNumber: text({ min: 3, max: 100, message: "programme.errors.resolutionNumber" }),
+    resolutionDate: date(PROGRAMME_DAY),
+    validFrom: date(PROGRAMME_DAY),
+    validTo: date(PROGRAMME_DAY),
+  }),
+  (v, ctx) => {
     if (v.validTo <= v.validFrom) ctx.addIssue({ code: "custom", path: ["validTo"], message: "programme.errors.period" });
-  });
+  },
+);
 export type ProgrammeInput = z.infer<typeof programmeFormSchema>;
 
 /** A package (e.g. Pakiet Senior): a named set of the centre's offers; an offer may be in several. */
 export const packageFormSchema = z.object({
-  name: z.string().trim().min(3, "programme.errors.packageName").max(200),
-  description: z
-    .string()
-    .trim()
-    .max(2000)
-    .transform((v) => (v === "" ? null : v)),
-  offerIds: z.array(z.string().uuid()),
+  name: text({ min: 3, max: 200, message: "programme.errors.packageName" }),
+  description: optionalText({ max: 2000 }),
+  offerIds: many(id({ message: "programme.errors.foreignOffer" }), { max: 1000 }),
 });
 export type PackageInput = z.infer<typeof packageFormSchema>;

@@ -1,14 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, isNotNull } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { offerRevisions, offers, packageOffers, programmes, providerOrganisations, servicePackages } from "@db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit } from "~/modules/kernel/audit.server";
 import type { PackageInput, ProgrammeInput } from "./programme-form";
-import type { Actor } from "./providers.server";
-import { isUuid } from "~/utils/ids";
-
-function auditActor(actor: Actor) {
-  return { actorUserId: actor.userId, actorEmail: actor.email, ip: actor.ip };
-}
+import type { Actor } from "~/modules/kernel/actor";
+import { isUuid } from "~/modules/kernel/ids";
 
 /**
  * Every programme of the centre (newest first), the chosen one's packages with their offers, and the
@@ -49,11 +45,11 @@ export async function saveProgramme(
       const [before] = await tx.select().from(programmes).where(and(eq(programmes.id, input.programmeId), eq(programmes.cusId, input.cusId))).for("update");
       if (!before) return { ok: false as const, reason: "not_found" as const };
       await tx.update(programmes).set(input.content).where(eq(programmes.id, before.id));
-      await recordAudit(tx, { ...auditActor(input.actor), cusId: input.cusId, action: "programme.changed", entityType: "programme", entityId: before.id, before, after: input.content });
+      await recordAudit(tx, input.actor, { cusId: input.cusId, action: "programme.changed", entityType: "programme", entityId: before.id, before, after: input.content });
       return { ok: true as const, programmeId: before.id };
     }
     const [created] = await tx.insert(programmes).values({ cusId: input.cusId, ...input.content }).returning();
-    await recordAudit(tx, { ...auditActor(input.actor), cusId: input.cusId, action: "programme.created", entityType: "programme", entityId: created!.id, after: input.content });
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "programme.created", entityType: "programme", entityId: created!.id, after: input.content });
     return { ok: true as const, programmeId: created!.id };
   });
 }
@@ -98,8 +94,7 @@ export async function savePackage(
       packageId = created!.id;
     }
     if (offerIds.length) await tx.insert(packageOffers).values(offerIds.map((offerId) => ({ packageId, offerId })));
-    await recordAudit(tx, {
-      ...auditActor(input.actor),
+    await recordAudit(tx, input.actor, {
       cusId: input.cusId,
       action: before ? "package.changed" : "package.created",
       entityType: "service_package",
@@ -120,7 +115,7 @@ export async function deletePackage(input: { cusId: string; packageId: string; a
       .where(and(eq(servicePackages.id, input.packageId), eq(servicePackages.cusId, input.cusId)))
       .returning();
     if (!removed) return { ok: false };
-    await recordAudit(tx, { ...auditActor(input.actor), cusId: input.cusId, action: "package.deleted", entityType: "service_package", entityId: removed.id, before: { name: removed.name } });
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "package.deleted", entityType: "service_package", entityId: removed.id, before: { name: removed.name } });
     return { ok: true };
   });
 }

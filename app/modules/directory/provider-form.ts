@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { providerLegalForms } from "@db/schema/directory";
+import { providerLegalForms } from "@db/schema/values";
+import { crossCheck, email, id, text } from "~/modules/kernel/input";
+import { MIN_PASSWORD_LENGTH } from "~/modules/identity/password-policy";
 import { isValidKrs, isValidNip, isValidRegon, normaliseDigits } from "./identifiers";
 
 /** Legal forms that are entered in the National Court Register (KRS) and must give its number. */
@@ -15,8 +17,7 @@ const optionalText = z
  * The provider's profile. Messages are i18n keys. NIP and REGON are checked by checksum, KRS by
  * format, and KRS is required where the legal form is registered there.
  */
-export const providerProfileSchema = z
-  .object({
+const providerProfileShape = {
     name: z.string().trim().min(3, "provider.errors.name").max(300),
     legalForm: z.enum(providerLegalForms, { error: "provider.errors.legalForm" }),
     subtype: optionalText,
@@ -51,12 +52,15 @@ export const providerProfileSchema = z
       .trim()
       .transform((v) => (v === "" ? null : v))
       .refine((v) => v === null || (URL.canParse(v) && v.startsWith("https://")), "provider.errors.logoUrl"),
-  })
-  .superRefine((value, ctx) => {
-    if ((formsWithKrs as readonly string[]).includes(value.legalForm) && !value.krs) {
-      ctx.addIssue({ code: "custom", path: ["krs"], message: "provider.errors.krsRequired" });
-    }
-  });
+};
+
+function krsWhereRegistered(value: { legalForm: string; krs: string | null }, ctx: z.RefinementCtx) {
+  if ((formsWithKrs as readonly string[]).includes(value.legalForm) && !value.krs) {
+    ctx.addIssue({ code: "custom", path: ["krs"], message: "provider.errors.krsRequired" });
+  }
+}
+
+export const providerProfileSchema = crossCheck(z.object(providerProfileShape), krsWhereRegistered);
 
 export type ProviderProfileInput = z.infer<typeof providerProfileSchema>;
 
@@ -78,3 +82,15 @@ export const providerProfileFields = [
   "description",
   "logoUrl",
 ] as const;
+
+/** A provider registering itself: the organisation, its first administrator's account, the centre it asks to work with. */
+export const registrationSchema = crossCheck(
+  z.object({
+    ...providerProfileShape,
+    accountName: text({ min: 3, max: 200, message: "invitation.nameRequired" }),
+    accountEmail: email(),
+    password: z.string({ error: `reset.tooShort:${MIN_PASSWORD_LENGTH}` }).min(MIN_PASSWORD_LENGTH, `reset.tooShort:${MIN_PASSWORD_LENGTH}`).max(1000, "input.tooLong:1000"),
+    centreId: id({ message: "provider.errors.centre" }),
+  }),
+  krsWhereRegistered,
+);

@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { centreProviders, centres, memberships, providerOrganisations, users } from "@db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit } from "~/modules/kernel/audit.server";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "~/modules/identity/password.server";
 import { normaliseEmail } from "~/modules/identity/sign-in.server";
 import type { Locale } from "~/utils/i18n";
 import type { ProviderProfileInput } from "./provider-form";
+import type { Actor } from "~/modules/kernel/actor";
 
-export type Actor = { userId: string; email: string; ip: string };
 
 export type RegisterResult =
   | { ok: true; providerId: string; userId: string }
@@ -44,9 +44,9 @@ export async function registerProvider(
       .returning({ id: users.id });
     await tx.insert(memberships).values({ userId: user!.id, role: "provider_admin", providerId: provider!.id });
     await tx.insert(centreProviders).values({ cusId: centre.id, providerId: provider!.id, status: "pending" });
-    const base = { actorUserId: user!.id, actorEmail: email, ip: input.ip };
-    await recordAudit(tx, { ...base, cusId: centre.id, action: "provider.registered", entityType: "provider", entityId: provider!.id, after: input.profile });
-    await recordAudit(tx, { ...base, action: "membership.created", entityType: "membership", entityId: provider!.id, after: { role: "provider_admin" } });
+    const registrant = { userId: user!.id, email, ip: input.ip };
+    await recordAudit(tx, registrant, { cusId: centre.id, action: "provider.registered", entityType: "provider", entityId: provider!.id, after: input.profile });
+    await recordAudit(tx, registrant, { action: "membership.created", entityType: "membership", entityId: provider!.id, after: { role: "provider_admin" } });
     return { ok: true as const, providerId: provider!.id, userId: user!.id };
   });
 }
@@ -60,13 +60,9 @@ export async function updateProviderProfile(providerId: string, profile: Provide
       if (taken) return { ok: false as const, field: "nip", reason: "provider.errors.nipTaken" };
     }
     await tx.update(providerOrganisations).set({ ...profile, updatedAt: new Date() }).where(eq(providerOrganisations.id, providerId));
-    await recordAudit(tx, { ...auditActor(actor), action: "provider.updated", entityType: "provider", entityId: providerId, before, after: profile });
+    await recordAudit(tx, actor, { action: "provider.updated", entityType: "provider", entityId: providerId, before, after: profile });
     return { ok: true as const };
   });
-}
-
-function auditActor(actor: Actor) {
-  return { actorUserId: actor.userId, actorEmail: actor.email, ip: actor.ip };
 }
 
 export type ProviderDecision = "verify" | "return" | "suspend";
@@ -91,8 +87,7 @@ export async function reviewProvider(
       .update(centreProviders)
       .set({ status, reviewNote: note, reviewedAt: new Date(), reviewedBy: input.actor.userId })
       .where(and(eq(centreProviders.cusId, input.cusId), eq(centreProviders.providerId, input.providerId)));
-    await recordAudit(tx, {
-      ...auditActor(input.actor),
+    await recordAudit(tx, input.actor, {
       cusId: input.cusId,
       action: `provider.${input.decision === "verify" ? "verified" : input.decision === "return" ? "returned" : "suspended"}`,
       entityType: "provider",
@@ -108,13 +103,17 @@ export async function reviewProvider(
 export async function requestVerification(
   input: { providerId: string; cusId: string; reply: string | null; actor: Actor },
   db: Database = getDb(),
-): Promise<{ ok: boolean }> {
+): Promise<{ ok: true } | { ok: false; reason: "not_found" | "not_returned" }> {
   return db.transaction(async (tx) => {
     const [link] = await tx
       .select()
       .from(centreProviders)
       .where(and(eq(centreProviders.cusId, input.cusId), eq(centreProviders.providerId, input.providerId)));
-    if (link?.status === "verified" || link?.status === "suspended" || link?.status === "pending") return { ok: false };
+    if (link?.status === "verified" || link?.status === "suspended" || link?.status === "pending") return { ok: false as const, reason: "not_returned" as const };
+    if (!link) {
+      const [centre] = await tx.select({ id: centres.id }).from(centres).where(eq(centres.id, input.cusId));
+      if (!centre) return { ok: false as const, reason: "not_found" as const };
+    }
     if (link) {
       await tx
         .update(centreProviders)
@@ -123,15 +122,14 @@ export async function requestVerification(
     } else {
       await tx.insert(centreProviders).values({ cusId: input.cusId, providerId: input.providerId, status: "pending", providerReply: input.reply });
     }
-    await recordAudit(tx, {
-      ...auditActor(input.actor),
+    await recordAudit(tx, input.actor, {
       cusId: input.cusId,
       action: "provider.verification_requested",
       entityType: "provider",
       entityId: input.providerId,
       after: { reply: input.reply },
     });
-    return { ok: true };
+    return { ok: true as const };
   });
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { centres, invitations, memberships, providerOrganisations, sessions, users } from "@db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit } from "~/modules/kernel/audit.server";
 import { enqueueEmail } from "~/modules/notifications/outbox.server";
 import { toLocale, type Locale } from "~/utils/i18n";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./password.server";
@@ -9,27 +9,26 @@ import { centreStaffRoles, type Role } from "./permissions";
 import { listActiveMemberships } from "./session.server";
 import { normaliseEmail } from "./sign-in.server";
 import { hashToken, randomToken } from "./tokens.server";
+import type { Actor } from "~/modules/kernel/actor";
+import { ownedBy, type Owner } from "~/modules/kernel/owner";
 
 export const INVITATION_VALID_DAYS = 7;
-
-/** The organisation a membership or invitation belongs to: a centre or a provider. */
-export type OrganisationRef = { cusId: string; providerId?: undefined } | { providerId: string; cusId?: undefined };
 
 export const invitableRoles = {
   centre: centreStaffRoles,
   provider: ["provider_admin", "provider_staff"],
 } as const;
 
-export function rolesInvitableInto(org: OrganisationRef): readonly Role[] {
+export function rolesInvitableInto(org: Owner): readonly Role[] {
   return org.cusId ? invitableRoles.centre : invitableRoles.provider;
 }
 
-function orgCondition(table: typeof memberships | typeof invitations, org: OrganisationRef) {
-  return org.cusId ? eq(table.cusId, org.cusId) : eq(table.providerId, org.providerId!);
+function orgCondition(table: typeof memberships | typeof invitations, org: Owner) {
+  return ownedBy(org, table);
 }
 
 /** The centre whose name heads emails about this organisation (a provider: its first centre). */
-async function organisationNames(db: Database, org: OrganisationRef): Promise<{ organisationName: string; centreName: string }> {
+async function organisationNames(db: Database, org: Owner): Promise<{ organisationName: string; centreName: string }> {
   if (org.cusId) {
     const [centre] = await db.select({ name: centres.name }).from(centres).where(eq(centres.id, org.cusId));
     return { organisationName: centre?.name ?? "", centreName: centre?.name ?? "" };
@@ -41,7 +40,7 @@ async function organisationNames(db: Database, org: OrganisationRef): Promise<{ 
   return { organisationName: provider?.name ?? "", centreName: provider?.name ?? "" };
 }
 
-export async function listTeam(org: OrganisationRef, db: Database = getDb()) {
+export async function listTeam(org: Owner, db: Database = getDb()) {
   const roleFilter = org.cusId ? inArray(memberships.role, [...centreStaffRoles]) : undefined;
   return db
     .select({
@@ -58,7 +57,7 @@ export async function listTeam(org: OrganisationRef, db: Database = getDb()) {
     .orderBy(asc(users.name), asc(memberships.role));
 }
 
-export async function listPendingInvitations(org: OrganisationRef, db: Database = getDb(), now = new Date()) {
+export async function listPendingInvitations(org: Owner, db: Database = getDb(), now = new Date()) {
   return db
     .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, expiresAt: invitations.expiresAt })
     .from(invitations)
@@ -73,13 +72,12 @@ export async function listPendingInvitations(org: OrganisationRef, db: Database 
     .orderBy(asc(invitations.createdAt));
 }
 
-export type Actor = { userId: string; email: string; name: string; ip: string };
 
 export type InviteResult = { ok: true; invitationId: string } | { ok: false; reason: "already_member" | "role_not_allowed" };
 
 /** Invites a person by email into a centre or a provider; the email goes out through the outbox. */
 export async function inviteUser(
-  input: { actor: Actor; org: OrganisationRef; email: string; name: string | null; role: Role; baseUrl: string; locale: Locale; now?: Date },
+  input: { actor: Actor; org: Owner; email: string; name: string | null; role: Role; baseUrl: string; locale: Locale; now?: Date },
   db: Database = getDb(),
 ): Promise<InviteResult> {
   const now = input.now ?? new Date();
@@ -132,21 +130,18 @@ export async function inviteUser(
       },
       { cusId: input.org.cusId ?? null },
     );
-    await recordAudit(tx, {
+    await recordAudit(tx, input.actor, {
       action: "invitation.created",
       entityType: "invitation",
       entityId: invitation!.id,
       cusId: input.org.cusId ?? null,
-      actorUserId: input.actor.userId,
-      actorEmail: input.actor.email,
       after: { email, role: input.role, providerId: input.org.providerId ?? null },
-      ip: input.actor.ip,
     });
     return { ok: true as const, invitationId: invitation!.id };
   });
 }
 
-export async function cancelInvitation(input: { actor: Actor; org: OrganisationRef; invitationId: string }, db: Database = getDb()) {
+export async function cancelInvitation(input: { actor: Actor; org: Owner; invitationId: string }, db: Database = getDb()) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(invitations)
@@ -154,15 +149,12 @@ export async function cancelInvitation(input: { actor: Actor; org: OrganisationR
       .where(and(eq(invitations.id, input.invitationId), orgCondition(invitations, input.org), isNull(invitations.acceptedAt)))
       .returning();
     if (!row) return false;
-    await recordAudit(tx, {
+    await recordAudit(tx, input.actor, {
       action: "invitation.cancelled",
       entityType: "invitation",
       entityId: row.id,
       cusId: row.cusId,
-      actorUserId: input.actor.userId,
-      actorEmail: input.actor.email,
       before: { email: row.email, role: row.role },
-      ip: input.actor.ip,
     });
     return true;
   });
@@ -190,7 +182,7 @@ export async function findInvitation(token: string, db: Database = getDb(), now 
       ),
     );
   if (!row) return null;
-  const org: OrganisationRef = row.cusId ? { cusId: row.cusId } : { providerId: row.providerId! };
+  const org: Owner = row.cusId ? { cusId: row.cusId } : { providerId: row.providerId! };
   const { organisationName } = await organisationNames(db, org);
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, row.email));
   return { id: row.id, email: row.email, name: row.name, role: row.role, organisationName, hasAccount: !!user };
@@ -243,10 +235,10 @@ export async function acceptInvitation(
       (await listActiveMemberships(user.id, tx)).find(
         (m) => m.role === invitation.role && m.cusId === invitation.cusId && m.providerId === invitation.providerId,
       )!.id;
-    const common = { cusId: invitation.cusId, actorUserId: user.id, actorEmail: user.email, ip: input.ip };
-    await recordAudit(tx, { ...common, action: "invitation.accepted", entityType: "invitation", entityId: invitation.id });
-    await recordAudit(tx, {
-      ...common,
+    const invitee = { userId: user.id, email: user.email, ip: input.ip };
+    await recordAudit(tx, invitee, { cusId: invitation.cusId, action: "invitation.accepted", entityType: "invitation", entityId: invitation.id });
+    await recordAudit(tx, invitee, {
+      cusId: invitation.cusId,
       action: "membership.created",
       entityType: "membership",
       entityId: membershipId,
@@ -258,20 +250,31 @@ export async function acceptInvitation(
 
 export type RoleChangeResult = { ok: true } | { ok: false; reason: "not_found" | "self" | "role_not_allowed" | "already_member" };
 
+/**
+ * Locks another person's active membership of the organisation for a change; nobody changes or removes their
+ * own (a director cannot lock themselves out, and two directors cannot change each other's role at once).
+ */
+async function lockOthersMembership(tx: Database, input: { actor: Actor; org: Owner; membershipId: string }) {
+  const [current] = await tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.id, input.membershipId), orgCondition(memberships, input.org), isNull(memberships.revokedAt)))
+    .for("update");
+  if (!current) return { ok: false as const, reason: "not_found" as const };
+  if (current.userId === input.actor.userId) return { ok: false as const, reason: "self" as const };
+  return { ok: true as const, current };
+}
+
 /** A director changes a team member's role; the audit row keeps before and after. */
 export async function changeRole(
-  input: { actor: Actor; org: OrganisationRef; membershipId: string; role: Role },
+  input: { actor: Actor; org: Owner; membershipId: string; role: Role },
   db: Database = getDb(),
 ): Promise<RoleChangeResult> {
   if (!rolesInvitableInto(input.org).includes(input.role)) return { ok: false, reason: "role_not_allowed" };
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(memberships)
-      .where(and(eq(memberships.id, input.membershipId), orgCondition(memberships, input.org), isNull(memberships.revokedAt)))
-      .for("update");
-    if (!current) return { ok: false as const, reason: "not_found" as const };
-    if (current.userId === input.actor.userId) return { ok: false as const, reason: "self" as const };
+    const locked = await lockOthersMembership(tx, input);
+    if (!locked.ok) return locked;
+    const { current } = locked;
     if (current.role === input.role) return { ok: true as const };
     const clash = await tx
       .select({ id: memberships.id })
@@ -279,45 +282,35 @@ export async function changeRole(
       .where(and(eq(memberships.userId, current.userId), eq(memberships.role, input.role), orgCondition(memberships, input.org), isNull(memberships.revokedAt)));
     if (clash.length > 0) return { ok: false as const, reason: "already_member" as const };
     await tx.update(memberships).set({ role: input.role }).where(eq(memberships.id, current.id));
-    await recordAudit(tx, {
+    await recordAudit(tx, input.actor, {
       action: "membership.role_changed",
       entityType: "membership",
       entityId: current.id,
       cusId: current.cusId,
-      actorUserId: input.actor.userId,
-      actorEmail: input.actor.email,
       before: { userId: current.userId, role: current.role },
       after: { userId: current.userId, role: input.role },
-      ip: input.actor.ip,
     });
     return { ok: true as const };
   });
 }
 
 export async function revokeMembership(
-  input: { actor: Actor; org: OrganisationRef; membershipId: string },
+  input: { actor: Actor; org: Owner; membershipId: string },
   db: Database = getDb(),
 ): Promise<RoleChangeResult> {
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(memberships)
-      .where(and(eq(memberships.id, input.membershipId), orgCondition(memberships, input.org), isNull(memberships.revokedAt)))
-      .for("update");
-    if (!current) return { ok: false as const, reason: "not_found" as const };
-    if (current.userId === input.actor.userId) return { ok: false as const, reason: "self" as const };
+    const locked = await lockOthersMembership(tx, input);
+    if (!locked.ok) return locked;
+    const { current } = locked;
     await tx.update(memberships).set({ revokedAt: new Date() }).where(eq(memberships.id, current.id));
     // Sessions working in this membership lose it at once.
     await tx.update(sessions).set({ membershipId: null }).where(eq(sessions.membershipId, current.id));
-    await recordAudit(tx, {
+    await recordAudit(tx, input.actor, {
       action: "membership.revoked",
       entityType: "membership",
       entityId: current.id,
       cusId: current.cusId,
-      actorUserId: input.actor.userId,
-      actorEmail: input.actor.email,
       before: { userId: current.userId, role: current.role },
-      ip: input.actor.ip,
     });
     return { ok: true as const };
   });
@@ -332,14 +325,11 @@ export async function switchMembership(
   if (!target) return { ok: false };
   await db.transaction(async (tx) => {
     await tx.update(sessions).set({ membershipId: target.id }).where(eq(sessions.id, input.sessionId));
-    await recordAudit(tx, {
+    await recordAudit(tx, input, {
       action: "membership.switched",
       entityType: "membership",
       entityId: target.id,
       cusId: target.cusId,
-      actorUserId: input.userId,
-      actorEmail: input.email,
-      ip: input.ip,
     });
   });
   return { ok: true, role: target.role };

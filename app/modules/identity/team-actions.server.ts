@@ -1,62 +1,48 @@
-import { z } from "zod";
+import type { Role } from "@db/schema/identity";
+import { actorFrom, type Actor } from "~/modules/kernel/actor";
+import { appUrl } from "~/utils/env.server";
+import { localeFromRequest } from "~/utils/locale.server";
+import type { AccessContext } from "./access.server";
+import type { Owner } from "~/modules/kernel/owner";
 import type { Locale } from "~/utils/i18n";
-import { fieldErrors } from "~/utils/forms";
-import {
-  cancelInvitation,
-  changeRole,
-  inviteUser,
-  revokeMembership,
-  rolesInvitableInto,
-  type Actor,
-  type OrganisationRef,
-} from "./memberships.server";
-import { roles, type Role } from "@db/schema/identity";
+import type { TeamAction } from "./team-form";
+import { cancelInvitation, changeRole, inviteUser, revokeMembership, rolesInvitableInto } from "./memberships.server";
 
 export type TeamActionResult =
   | { ok: true; message: "staff.invited" | "staff.roleChanged" | "staff.revoked" | "staff.cancelled"; email?: string }
-  | { ok: false; errors: Record<string, string>; values: Record<string, string> };
+  | { ok: false; form: "team"; errors: Record<string, string> };
 
-const InviteForm = z.object({
-  name: z.string().trim().min(1, "invitation.nameRequired").max(200),
-  email: z.string().trim().min(1, "signIn.emailRequired").pipe(z.email("signIn.emailInvalid")),
-  role: z.enum(roles),
-});
+export type TeamContext = { actor: Actor; org: Owner; baseUrl: string; locale: Locale };
 
-/** The team forms of a centre or a provider: invite, change role, remove access, cancel invitation. */
-export async function handleTeamAction(
-  formData: FormData,
-  context: { actor: Actor; org: OrganisationRef; baseUrl: string; locale: Locale },
-): Promise<TeamActionResult> {
-  const intent = String(formData.get("intent") ?? "");
-  const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? ""), role: String(formData.get("role") ?? "") };
-  const allowed = rolesInvitableInto(context.org);
+/** The context a team form runs in: who acts, for which organisation, links in the invitation's language. */
+export async function teamContext(request: Request, access: AccessContext, context: { ip: string }, org: Owner): Promise<TeamContext> {
+  return { actor: actorFrom(access, context), org, baseUrl: appUrl(request), locale: await localeFromRequest(request, access.user.locale) };
+}
 
-  if (intent === "invite") {
-    const parsed = InviteForm.safeParse(values);
-    if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
-    if (!allowed.includes(parsed.data.role)) return { ok: false, errors: { role: "errors.forbidden" }, values };
-    const result = await inviteUser({ ...context, ...parsed.data, role: parsed.data.role as Role });
-    if (!result.ok) return { ok: false, errors: { email: result.reason === "already_member" ? "staff.alreadyMember" : "errors.forbidden" }, values };
-    return { ok: true, message: "staff.invited", email: parsed.data.email };
-  }
+const refused = (errors: Record<string, string>): TeamActionResult => ({ ok: false, form: "team", errors });
 
-  const membershipId = String(formData.get("membershipId") ?? "");
-  if (intent === "change-role") {
-    const role = String(formData.get("role") ?? "") as Role;
-    const result = await changeRole({ actor: context.actor, org: context.org, membershipId, role });
-    if (!result.ok) return { ok: false, errors: { [`role-${membershipId}`]: reasonMessage(result.reason) }, values };
-    return { ok: true, message: "staff.roleChanged" };
+/** Runs one team form; a refusal names the field (or the member's row) it is about. */
+export async function handleTeamAction(action: TeamAction, context: TeamContext): Promise<TeamActionResult> {
+  switch (action.intent) {
+    case "invite": {
+      if (!rolesInvitableInto(context.org).includes(action.role)) return refused({ role: "errors.forbidden" });
+      const result = await inviteUser({ ...context, name: action.name, email: action.email, role: action.role as Role });
+      if (!result.ok) return refused({ email: result.reason === "already_member" ? "staff.alreadyMember" : "errors.forbidden" });
+      return { ok: true, message: "staff.invited", email: action.email };
+    }
+    case "change-role": {
+      const result = await changeRole({ actor: context.actor, org: context.org, membershipId: action.membershipId, role: action.role });
+      return result.ok ? { ok: true, message: "staff.roleChanged" } : refused({ [`role-${action.membershipId}`]: reasonMessage(result.reason) });
+    }
+    case "revoke": {
+      const result = await revokeMembership({ actor: context.actor, org: context.org, membershipId: action.membershipId });
+      return result.ok ? { ok: true, message: "staff.revoked" } : refused({ [`role-${action.membershipId}`]: reasonMessage(result.reason) });
+    }
+    case "cancel-invitation": {
+      const cancelled = await cancelInvitation({ actor: context.actor, org: context.org, invitationId: action.invitationId });
+      return cancelled ? { ok: true, message: "staff.cancelled" } : refused({ form: "staff.invitationNotFound" });
+    }
   }
-  if (intent === "revoke") {
-    const result = await revokeMembership({ actor: context.actor, org: context.org, membershipId });
-    if (!result.ok) return { ok: false, errors: { [`role-${membershipId}`]: reasonMessage(result.reason) }, values };
-    return { ok: true, message: "staff.revoked" };
-  }
-  if (intent === "cancel-invitation") {
-    await cancelInvitation({ actor: context.actor, org: context.org, invitationId: String(formData.get("invitationId") ?? "") });
-    return { ok: true, message: "staff.cancelled" };
-  }
-  return { ok: false, errors: { form: "errors.unexpected" }, values };
 }
 
 function reasonMessage(reason: "not_found" | "self" | "role_not_allowed" | "already_member"): string {
@@ -65,6 +51,8 @@ function reasonMessage(reason: "not_found" | "self" | "role_not_allowed" | "alre
       return "staff.cannotChangeSelf";
     case "already_member":
       return "staff.alreadyMember";
+    case "not_found":
+      return "staff.memberNotFound";
     default:
       return "errors.forbidden";
   }

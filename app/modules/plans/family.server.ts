@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { familyLinks, planMembers, plans, residents } from "@db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit } from "~/modules/kernel/audit.server";
 import { inverseRelation, type FamilyRelation } from "./family";
-import { isUuid } from "~/utils/ids";
+import { isUuid } from "~/modules/kernel/ids";
+import type { Actor } from "~/modules/kernel/actor";
 
-export type FamilyActor = { userId: string; email: string; ip: string };
 
 /** The resident's family as the centre has recorded it: each relative with how they are related. */
 export async function listFamily(cusId: string, residentId: string, db: Database = getDb()) {
@@ -23,7 +23,7 @@ export async function listFamily(cusId: string, residentId: string, db: Database
  * Linking again changes the relation.
  */
 export async function linkFamily(
-  input: { cusId: string; residentId: string; relatedResidentId: string; relation: FamilyRelation; actor: FamilyActor },
+  input: { cusId: string; residentId: string; relatedResidentId: string; relation: FamilyRelation; actor: Actor },
   db: Database = getDb(),
 ): Promise<{ ok: true } | { ok: false; reason: "not_found" | "self" }> {
   if (!isUuid(input.residentId) || !isUuid(input.relatedResidentId)) return { ok: false, reason: "not_found" };
@@ -38,7 +38,7 @@ export async function linkFamily(
     for (const pair of pairs) {
       await tx.insert(familyLinks).values(pair).onConflictDoUpdate({ target: [familyLinks.residentId, familyLinks.relatedResidentId], set: { relation: pair.relation } });
     }
-    await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: input.cusId, action: "resident.family_linked", entityType: "resident", entityId: input.residentId, after: { relatedResidentId: input.relatedResidentId, relation: input.relation } });
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "resident.family_linked", entityType: "resident", entityId: input.residentId, after: { relatedResidentId: input.relatedResidentId, relation: input.relation } });
     return { ok: true as const };
   });
 }
@@ -48,7 +48,7 @@ export async function linkFamily(
  * they must first be taken off the plan (a modification with a reason), or they would keep seeing it.
  */
 export async function unlinkFamily(
-  input: { cusId: string; residentId: string; relatedResidentId: string; actor: FamilyActor },
+  input: { cusId: string; residentId: string; relatedResidentId: string; actor: Actor },
   db: Database = getDb(),
 ): Promise<{ ok: true } | { ok: false; reason: "not_found" | "on_plan" }> {
   if (!isUuid(input.residentId) || !isUuid(input.relatedResidentId)) return { ok: false, reason: "not_found" };
@@ -77,7 +77,7 @@ export async function unlinkFamily(
           and(eq(familyLinks.residentId, input.relatedResidentId), eq(familyLinks.relatedResidentId, input.residentId)),
         ),
       );
-    await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: input.cusId, action: "resident.family_unlinked", entityType: "resident", entityId: input.residentId, after: { relatedResidentId: input.relatedResidentId } });
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "resident.family_unlinked", entityType: "resident", entityId: input.residentId, after: { relatedResidentId: input.relatedResidentId } });
     return { ok: true as const };
   });
 }

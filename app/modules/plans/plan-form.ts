@@ -1,53 +1,55 @@
-import { addDays, addMonths, formatISO, parseISO } from "date-fns";
+import { addMonths as addMonthsToDate, parseISO } from "date-fns";
 import { z } from "zod";
-import { isUuid } from "~/utils/ids";
+import { addDays, addMonths } from "~/modules/kernel/dates";
+import { checkbox, crossCheck, date, id, int, optionalId, text } from "~/modules/kernel/input";
 
-const isoDate = (message: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, message).refine((v) => !Number.isNaN(Date.parse(v)), message);
-const iso = (d: Date) => formatISO(d, { representation: "date" });
+/** Plans are made for now and the coming years; a date far outside that is a typing mistake. */
+const PLAN_DAY = { min: "2000-01-01", max: "2100-12-31", message: "plans.errors.date" } as const;
 
 /** The shortest and longest plan the CUS Act allows: 3 to 12 months. */
 export function planPeriodLimits(validFrom: string) {
-  const start = parseISO(validFrom);
-  return { earliestEnd: iso(addDays(addMonths(start, 3), -1)), latestEnd: iso(addMonths(start, 12)) };
+  return { earliestEnd: addDays(addMonths(validFrom, 3), -1), latestEnd: addMonths(validFrom, 12) };
 }
 
 /** The first review is due three months after the plan starts. */
 export function firstReviewDate(validFrom: string) {
-  return iso(addMonths(parseISO(validFrom), 3));
+  return addMonths(validFrom, 3);
 }
 
 /** A plan's frame: for whom, the period (3–12 months), goals. Messages are i18n keys. */
-export const planFormSchema = z
-  .object({
-    validFrom: isoDate("plans.errors.date"),
-    validTo: isoDate("plans.errors.date"),
-    isFamilyPlan: z.string().optional().transform((v) => v === "on" || v === "true"),
-    previousPlanId: z.string().trim().transform((v) => (v === "" ? null : v)).refine((v) => v === null || isUuid(v), "plans.errors.previous"),
-  })
-  .superRefine((v, ctx) => {
+export const planFormSchema = crossCheck(
+  z.object({
+    validFrom: date(PLAN_DAY),
+    validTo: date(PLAN_DAY),
+    isFamilyPlan: checkbox(),
+    previousPlanId: optionalId({ message: "plans.errors.previous" }),
+  }),
+  (v, ctx) => {
     const { earliestEnd, latestEnd } = planPeriodLimits(v.validFrom);
     if (v.validTo < earliestEnd || v.validTo > latestEnd) ctx.addIssue({ code: "custom", path: ["validTo"], message: "plans.errors.period" });
-  });
+  },
+);
 export type PlanInput = z.infer<typeof planFormSchema>;
 
 export const goalSchema = z.object({
-  description: z.string().trim().min(5, "plans.errors.goal").max(1000),
-  criteria: z.string().trim().min(5, "plans.errors.criteria").max(1000),
+  description: text({ min: 5, max: 1000, message: "plans.errors.goal" }),
+  criteria: text({ min: 5, max: 1000, message: "plans.errors.criteria" }),
 });
 export type GoalInput = z.infer<typeof goalSchema>;
 
-export const planItemSchema = z
-  .object({
-    offerId: z.string().uuid("plans.errors.offer"),
-    locationId: z.string().trim().transform((v) => (v === "" ? null : v)),
-    units: z.coerce.number({ error: "plans.errors.units" }).int("plans.errors.units").min(1, "plans.errors.units").max(10_000, "plans.errors.units"),
-    frequency: z.string().trim().min(2, "plans.errors.frequency").max(200),
-    validFrom: isoDate("plans.errors.date"),
-    validTo: isoDate("plans.errors.date"),
-  })
-  .superRefine((v, ctx) => {
+export const planItemSchema = crossCheck(
+  z.object({
+    offerId: id({ message: "plans.errors.offer" }),
+    locationId: optionalId(),
+    units: int({ min: 1, max: 10_000, message: "plans.errors.units" }),
+    frequency: text({ min: 2, max: 200, message: "plans.errors.frequency" }),
+    validFrom: date(PLAN_DAY),
+    validTo: date(PLAN_DAY),
+  }),
+  (v, ctx) => {
     if (v.validTo < v.validFrom) ctx.addIssue({ code: "custom", path: ["validTo"], message: "plans.errors.itemDates" });
-  });
+  },
+);
 export type PlanItemInput = z.infer<typeof planItemSchema>;
 
 /**
@@ -61,7 +63,7 @@ export function maxUnitsUnderLimit(limit: { limitUnits: number | null; limitPeri
   const end = parseISO(validTo);
   while (start <= end) {
     periods += 1;
-    start = addMonths(start, limit.limitPeriodMonths);
+    start = addMonthsToDate(start, limit.limitPeriodMonths);
   }
   return limit.limitUnits * periods;
 }

@@ -1,22 +1,19 @@
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { applications, bookings, centres, familyLinks, planMembers, locations, offerRevisions, offers, planGoals, planItems, plans, planVersions, providerOrganisations, residents } from "@db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { auditForeignAttempt, recordAudit } from "~/modules/kernel/audit.server";
 import { cancelBooking } from "~/modules/booking/bookings.server";
 import { enqueueEmail } from "~/modules/notifications/outbox.server";
 import { isLocale } from "~/utils/i18n";
+import { planCoversResident } from "./coverage";
 import { firstReviewDate, maxUnitsUnderLimit, type GoalInput, type PlanInput, type PlanItemInput } from "./plan-form";
-import { isUuid } from "~/utils/ids";
+import { isUuid } from "~/modules/kernel/ids";
+import type { Actor } from "~/modules/kernel/actor";
 
-export type PlanActor = { userId: string; email: string; ip: string };
-
-function audit(actor: PlanActor, cusId: string, action: string, entityType: string, entityId: string, after?: unknown, before?: unknown) {
-  return { actorUserId: actor.userId, actorEmail: actor.email, ip: actor.ip, cusId, action, entityType, entityId, after: after ?? null, before: before ?? null };
-}
 
 /** Records an application (wniosek) for a resident of the centre. */
 export async function recordApplication(
-  input: { cusId: string; residentId: string; applicantKind: string; applicantName: string | null; needs: string; receivedOn: string; actor: PlanActor },
+  input: { cusId: string; residentId: string; applicantKind: string; applicantName: string | null; needs: string; receivedOn: string; actor: Actor },
   db: Database = getDb(),
 ) {
   return db.transaction(async (tx) => {
@@ -26,29 +23,34 @@ export async function recordApplication(
       .insert(applications)
       .values({ cusId: input.cusId, residentId: input.residentId, applicantKind: input.applicantKind, applicantName: input.applicantName, needs: input.needs, receivedOn: input.receivedOn, coordinatorUserId: input.actor.userId })
       .returning();
-    await recordAudit(tx, audit(input.actor, input.cusId, "application.recorded", "application", row!.id, { applicantKind: input.applicantKind, receivedOn: input.receivedOn }));
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "application.recorded", entityType: "application", entityId: row!.id, after: { applicantKind: input.applicantKind, receivedOn: input.receivedOn } });
     return { ok: true as const, applicationId: row!.id };
   });
 }
 
 /** Starts a draft plan for a resident (from an application, or as a follow-on of a previous plan). */
 export async function createPlan(
-  input: { cusId: string; residentId: string; applicationId: string | null; content: PlanInput; actor: PlanActor },
+  input: { cusId: string; residentId: string; applicationId: string | null; content: PlanInput; actor: Actor },
   db: Database = getDb(),
-): Promise<{ ok: true; planId: string } | { ok: false; reason: "not_found" }> {
+): Promise<{ ok: true; planId: string } | { ok: false; reason: "not_found" | "application" | "previous" }> {
   return db.transaction(async (tx) => {
     const [resident] = await tx.select({ id: residents.id }).from(residents).where(and(eq(residents.id, input.residentId), eq(residents.cusId, input.cusId)));
     if (!resident) return { ok: false as const, reason: "not_found" as const };
     if (input.content.previousPlanId) {
       const [previous] = await tx.select({ id: plans.id }).from(plans).where(and(eq(plans.id, input.content.previousPlanId), eq(plans.residentId, input.residentId)));
-      if (!previous) return { ok: false as const, reason: "not_found" as const };
+      if (!previous) return { ok: false as const, reason: "previous" as const };
+    }
+    if (input.applicationId) {
+      // Only this resident's application in this centre can lead to the plan.
+      const [application] = await tx.select({ id: applications.id }).from(applications).where(and(eq(applications.id, input.applicationId), eq(applications.cusId, input.cusId), eq(applications.residentId, input.residentId)));
+      if (!application) return { ok: false as const, reason: "application" as const };
     }
     const [plan] = await tx
       .insert(plans)
       .values({
         cusId: input.cusId,
         residentId: input.residentId,
-        applicationId: isUuid(input.applicationId) ? input.applicationId : null,
+        applicationId: input.applicationId,
         previousPlanId: input.content.previousPlanId,
         isFamilyPlan: input.content.isFamilyPlan,
         coordinatorUserId: input.actor.userId,
@@ -57,10 +59,10 @@ export async function createPlan(
         firstReviewOn: firstReviewDate(input.content.validFrom),
       })
       .returning();
-    if (isUuid(input.applicationId)) {
+    if (input.applicationId) {
       await tx.update(applications).set({ outcome: "ipus", decidedAt: new Date() }).where(and(eq(applications.id, input.applicationId), eq(applications.cusId, input.cusId)));
     }
-    await recordAudit(tx, audit(input.actor, input.cusId, "plan.created", "plan", plan!.id, input.content));
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "plan.created", entityType: "plan", entityId: plan!.id, after: input.content });
     return { ok: true as const, planId: plan!.id };
   });
 }
@@ -80,7 +82,7 @@ export type PlanChangeRefusal = "not_found" | "closed" | "reason_required";
  */
 async function beginChange(
   tx: Database,
-  input: { cusId: string; planId: string; reason?: string | null; actor: PlanActor },
+  input: { cusId: string; planId: string; reason?: string | null; actor: Actor },
   // Checked under the plan's lock and before a version is kept, so a refused change leaves no trace.
   precondition?: (plan: typeof plans.$inferSelect) => Promise<boolean>,
 ) {
@@ -96,20 +98,20 @@ async function beginChange(
   return { ok: true as const, plan: { ...plan, version: plan.version + 1 } };
 }
 
-async function snapshotVersion(tx: Database, plan: typeof plans.$inferSelect, reason: string, actor: PlanActor) {
+async function snapshotVersion(tx: Database, plan: typeof plans.$inferSelect, reason: string, actor: Actor) {
   const content = await loadPlanContent(tx, plan.id);
   const snapshot: PlanSnapshot = { plan: { validFrom: plan.validFrom, validTo: plan.validTo, status: plan.status, isFamilyPlan: plan.isFamilyPlan }, ...content };
   await tx.insert(planVersions).values({ planId: plan.id, number: plan.version, reason, snapshot, createdBy: actor.userId });
   await tx.update(plans).set({ version: plan.version + 1 }).where(eq(plans.id, plan.id));
-  await recordAudit(tx, audit(actor, plan.cusId, "plan.modified", "plan", plan.id, { reason, version: plan.version + 1 }));
+  await recordAudit(tx, actor, { cusId: plan.cusId, action: "plan.modified", entityType: "plan", entityId: plan.id, after: { reason, version: plan.version + 1 } });
 }
 
-export async function addGoal(input: { cusId: string; planId: string; goal: GoalInput; reason?: string | null; actor: PlanActor }, db: Database = getDb()) {
+export async function addGoal(input: { cusId: string; planId: string; goal: GoalInput; reason?: string | null; actor: Actor }, db: Database = getDb()) {
   return db.transaction(async (tx) => {
     const change = await beginChange(tx, input);
     if (!change.ok) return change;
     const [goal] = await tx.insert(planGoals).values({ planId: change.plan.id, ...input.goal }).returning();
-    await recordAudit(tx, audit(input.actor, input.cusId, "plan.goal_added", "plan", change.plan.id, input.goal));
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "plan.goal_added", entityType: "plan", entityId: change.plan.id, after: input.goal });
     return { ok: true as const, goalId: goal!.id };
   });
 }
@@ -121,7 +123,7 @@ export type PlanItemRefusal = PlanChangeRefusal | "offer" | "outside_plan" | { l
  * offer's per-resident limit. Adding to an approved or active plan is a modification and needs a reason.
  */
 export async function addPlanItem(
-  input: { cusId: string; planId: string; item: PlanItemInput; reason?: string | null; actor: PlanActor },
+  input: { cusId: string; planId: string; item: PlanItemInput; reason?: string | null; actor: Actor },
   db: Database = getDb(),
 ): Promise<{ ok: true; itemId: string } | { ok: false; reason: PlanItemRefusal }> {
   const plan = await planInCentre(db, input.planId, input.cusId);
@@ -144,7 +146,7 @@ export async function addPlanItem(
       .insert(planItems)
       .values({ planId: plan.id, offerId: offer.offer.id, providerId: offer.offer.providerId, locationId, units: input.item.units, frequency: input.item.frequency, validFrom: input.item.validFrom, validTo: input.item.validTo })
       .returning();
-    await recordAudit(tx, audit(input.actor, input.cusId, "plan.item_added", "plan", plan.id, input.item));
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "plan.item_added", entityType: "plan", entityId: plan.id, after: input.item });
     return { ok: true as const, itemId: item!.id };
   });
 }
@@ -154,7 +156,7 @@ export async function addPlanItem(
  * why); delivered visits stay, as they are what settlement pays for.
  */
 export async function removePlanItem(
-  input: { cusId: string; planId: string; itemId: string; reason?: string | null; actor: PlanActor; now?: Date },
+  input: { cusId: string; planId: string; itemId: string; reason?: string | null; actor: Actor; now?: Date },
   db: Database = getDb(),
 ): Promise<{ ok: true; cancelledVisits: number } | { ok: false; reason: PlanChangeRefusal }> {
   if (!isUuid(input.itemId)) return { ok: false, reason: "not_found" };
@@ -178,13 +180,13 @@ export async function removePlanItem(
     for (const booking of future) {
       await cancelBooking({ bookingId: booking.id, scope: { cusId: input.cusId }, by: "coordinator", reason: why, actor: input.actor, now: input.now }, tx);
     }
-    await recordAudit(tx, audit(input.actor, input.cusId, "plan.item_removed", "plan", change.plan.id, { itemId: item.id, cancelledVisits: future.length }));
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "plan.item_removed", entityType: "plan", entityId: change.plan.id, after: { itemId: item.id, cancelledVisits: future.length } });
     return { ok: true as const, cancelledVisits: future.length };
   });
 }
 
 /** The director (or an authorised organiser) approves a draft plan; the first review is set three months on. */
-export async function approvePlan(input: { cusId: string; planId: string; actor: PlanActor; baseUrl?: string }, db: Database = getDb()) {
+export async function approvePlan(input: { cusId: string; planId: string; actor: Actor; baseUrl?: string }, db: Database = getDb()) {
   return db.transaction(async (tx) => {
     const [plan] = await tx.select().from(plans).where(and(eq(plans.id, input.planId), eq(plans.cusId, input.cusId))).for("update");
     if (!plan) return { ok: false as const, reason: "not_found" as const };
@@ -192,7 +194,7 @@ export async function approvePlan(input: { cusId: string; planId: string; actor:
     const items = await tx.select({ id: planItems.id }).from(planItems).where(and(eq(planItems.planId, plan.id), isNull(planItems.removedAt)));
     if (items.length === 0) return { ok: false as const, reason: "empty" as const };
     await tx.update(plans).set({ status: "approved", approvedBy: input.actor.userId, approvedAt: new Date() }).where(eq(plans.id, plan.id));
-    await recordAudit(tx, audit(input.actor, input.cusId, "plan.approved", "plan", plan.id));
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "plan.approved", entityType: "plan", entityId: plan.id });
     const [person] = await tx.select().from(residents).where(eq(residents.id, plan.residentId));
     const [centre] = await tx.select({ name: centres.name }).from(centres).where(eq(centres.id, plan.cusId));
     if (person?.email && person.contactPreference !== "do_not_contact") {
@@ -228,17 +230,13 @@ export async function getPlanVersion(cusId: string, planId: string, number: numb
   return { plan, resident: resident!, version: { number: version.number, reason: version.reason, createdAt: version.createdAt }, snapshot: version.snapshot as PlanSnapshot };
 }
 
-/** Residents a plan covers: the person it was made for and, for a family plan, the members added to it. */
-export function planCoversResident(residentId: string) {
-  return sql`(${plans.residentId} = ${residentId} or exists (select 1 from ${planMembers} m where m.plan_id = ${plans.id} and m.resident_id = ${residentId}))`;
-}
 
 /**
  * Adds a family member to a family plan. Only relatives recorded on the resident's record can be added;
  * on an approved plan this is a modification with a reason, like any other change of content.
  */
 export async function addPlanMember(
-  input: { cusId: string; planId: string; residentId: string; reason?: string | null; actor: PlanActor },
+  input: { cusId: string; planId: string; residentId: string; reason?: string | null; actor: Actor },
   db: Database = getDb(),
 ): Promise<{ ok: true } | { ok: false; reason: PlanChangeRefusal | "not_family_plan" | "not_related" | "already_member" }> {
   if (!isUuid(input.residentId)) return { ok: false, reason: "not_related" };
@@ -254,12 +252,12 @@ export async function addPlanMember(
     });
     if (!change.ok) return change.reason === "not_found" ? { ok: false as const, reason: "already_member" as const } : change;
     await tx.insert(planMembers).values({ planId: plan.id, residentId: input.residentId });
-    await recordAudit(tx, audit(input.actor, input.cusId, "plan.member_added", "plan", plan.id, { residentId: input.residentId }));
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "plan.member_added", entityType: "plan", entityId: plan.id, after: { residentId: input.residentId } });
     return { ok: true as const };
   });
 }
 
-export async function removePlanMember(input: { cusId: string; planId: string; residentId: string; reason?: string | null; actor: PlanActor }, db: Database = getDb()) {
+export async function removePlanMember(input: { cusId: string; planId: string; residentId: string; reason?: string | null; actor: Actor }, db: Database = getDb()) {
   if (!isUuid(input.residentId)) return { ok: false as const, reason: "not_found" as const };
   return db.transaction(async (tx) => {
     const change = await beginChange(tx, input, async (plan) => {
@@ -269,7 +267,7 @@ export async function removePlanMember(input: { cusId: string; planId: string; r
     if (!change.ok) return change;
     const removed = await tx.delete(planMembers).where(and(eq(planMembers.planId, change.plan.id), eq(planMembers.residentId, input.residentId))).returning();
     if (removed.length === 0) return { ok: false as const, reason: "not_found" as const };
-    await recordAudit(tx, audit(input.actor, input.cusId, "plan.member_removed", "plan", change.plan.id, { residentId: input.residentId }));
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "plan.member_removed", entityType: "plan", entityId: change.plan.id, after: { residentId: input.residentId } });
     return { ok: true as const };
   });
 }
@@ -306,6 +304,30 @@ export async function getPlan(cusId: string, planId: string, db: Database = getD
   const content = await loadPlanContent(db, plan.id);
   const versions = await db.select().from(planVersions).where(eq(planVersions.planId, plan.id)).orderBy(desc(planVersions.number));
   return { plan, resident: resident!, ...content, versions };
+}
+
+/**
+ * A plan as a person reads it (its page, its printed copy): personal data, so the read is audited. A plan of
+ * another centre is "not found", and the attempt is audited in the centre it belongs to.
+ */
+export async function readPlan(cusId: string, planId: string, reader: { actor: Actor; action: "plan.read" | "plan.printed" }, db: Database = getDb()) {
+  const found = await getPlan(cusId, planId, db);
+  if (!found) {
+    await auditForeignAttempt(db, reader.actor, { table: plans, id: planId, entityType: "plan", action: reader.action });
+    return null;
+  }
+  await recordAudit(db, reader.actor, { cusId, action: reader.action, entityType: "plan", entityId: found.plan.id });
+  return found;
+}
+
+/** A plan read by a resident it covers (their own copy); any other plan is "not found", and the attempt is audited. */
+export async function readPlanAsResident(cusId: string, planId: string, residentId: string, actor: Actor, db: Database = getDb()) {
+  const [covering] = await db.select({ id: plans.id }).from(plans).where(and(eq(plans.id, planId), eq(plans.cusId, cusId), planCoversResident(residentId)));
+  if (!covering) {
+    await auditForeignAttempt(db, actor, { table: plans, id: planId, entityType: "plan", action: "plan.printed" });
+    return null;
+  }
+  return readPlan(cusId, planId, { actor, action: "plan.printed" }, db);
 }
 
 /** The plans that cover a resident: their own and family plans they are a member of, newest first. */
@@ -384,7 +406,7 @@ export async function getCurrentPlanForResident(residentId: string, db: Database
 
 /** approved → active (the resident has agreed and services start); active → completed or terminated, with a summary. */
 export async function changePlanStatus(
-  input: { cusId: string; planId: string; to: "active" | "completed" | "terminated"; summary: string | null; actor: PlanActor },
+  input: { cusId: string; planId: string; to: "active" | "completed" | "terminated"; summary: string | null; actor: Actor },
   db: Database = getDb(),
 ): Promise<{ ok: true } | { ok: false; reason: "not_found" | "transition" | "summary_required" }> {
   const allowed: Record<string, string[]> = { active: ["approved"], completed: ["active", "approved"], terminated: ["active", "approved"] };
@@ -397,7 +419,7 @@ export async function changePlanStatus(
       .update(plans)
       .set(input.to === "active" ? { status: "active" } : { status: input.to, closingSummary: input.summary!.trim(), closedAt: new Date() })
       .where(eq(plans.id, plan.id));
-    await recordAudit(tx, audit(input.actor, input.cusId, `plan.${input.to}`, "plan", plan.id, { from: plan.status, to: input.to, summary: input.summary }));
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: `plan.${input.to}`, entityType: "plan", entityId: plan.id, after: { from: plan.status, to: input.to, summary: input.summary } });
     return { ok: true as const };
   });
 }
@@ -432,7 +454,7 @@ export async function listPlanItemsForOffer(cusId: string, offerId: string, day:
 
 /** Closes an application without a plan: information given, a single service, or declined with a reason. */
 export async function decideApplication(
-  input: { cusId: string; applicationId: string; outcome: "information" | "single_service" | "declined"; declineReason: string | null; actor: PlanActor },
+  input: { cusId: string; applicationId: string; outcome: "information" | "single_service" | "declined"; declineReason: string | null; actor: Actor },
   db: Database = getDb(),
 ): Promise<{ ok: true } | { ok: false; reason: "not_found" | "reason_required" | "decided" }> {
   if (input.outcome === "declined" && !input.declineReason?.trim()) return { ok: false, reason: "reason_required" };
@@ -443,7 +465,7 @@ export async function decideApplication(
     if (application.outcome !== "pending") return { ok: false as const, reason: "decided" as const };
     const declineReason = input.outcome === "declined" ? input.declineReason!.trim() : null;
     await tx.update(applications).set({ outcome: input.outcome, declineReason, decidedAt: new Date() }).where(eq(applications.id, application.id));
-    await recordAudit(tx, audit(input.actor, input.cusId, "application.decided", "application", application.id, { outcome: input.outcome, declineReason }));
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "application.decided", entityType: "application", entityId: application.id, after: { outcome: input.outcome, declineReason } });
     return { ok: true as const };
   });
 }

@@ -1,11 +1,12 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { auditForeignAttempt, recordAudit } from "~/modules/kernel/audit.server";
 import type { ResidentInput } from "./resident-form";
 import { getDb, type Database } from "@db/client";
-import { providerOrganisations, residentConsents, residents } from "@db/schema";
+import { centreProviders, providerOrganisations, residentConsents, residents } from "@db/schema";
 import type { ConsentMethod, ConsentPurpose } from "./consents";
 import { escapeLike } from "~/utils/sql-like";
-import { isUuid } from "~/utils/ids";
+import { isUuid } from "~/modules/kernel/ids";
+import type { Actor } from "~/modules/kernel/actor";
 
 export const RESIDENTS_PAGE_SIZE = 50;
 
@@ -45,7 +46,6 @@ export async function getOwnResidentRecord(userId: string, cusId: string, db: Da
   return row ?? null;
 }
 
-export type ResidentActor = { userId: string; email: string; ip: string };
 
 /** Possible duplicates: the same PESEL, or the same name and birth date, in the centre. */
 export async function findDuplicateResidents(cusId: string, input: { pesel: string | null; firstName: string; lastName: string; birthDate: string | null }, db: Database = getDb()) {
@@ -64,7 +64,7 @@ export async function findDuplicateResidents(cusId: string, input: { pesel: stri
  * is a warning the coordinator must confirm.
  */
 export async function createResident(
-  input: { cusId: string; resident: ResidentInput; confirmDuplicate: boolean; actor: ResidentActor },
+  input: { cusId: string; resident: ResidentInput; confirmDuplicate: boolean; actor: Actor },
   db: Database = getDb(),
 ): Promise<{ ok: true; residentId: string } | { ok: false; reason: "same_pesel" | "possible_duplicate"; duplicates: { id: string; name: string; birthDate: string | null }[] }> {
   const duplicates = await findDuplicateResidents(input.cusId, input.resident, db);
@@ -73,17 +73,20 @@ export async function createResident(
   if (duplicates.length && !input.confirmDuplicate) return { ok: false, reason: "possible_duplicate", duplicates: listed };
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(residents).values({ cusId: input.cusId, ...input.resident }).returning({ id: residents.id });
-    await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: input.cusId, action: "resident.created", entityType: "resident", entityId: row!.id, after: { ...input.resident, pesel: input.resident.pesel ? "***" : null } });
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "resident.created", entityType: "resident", entityId: row!.id, after: { ...input.resident, pesel: input.resident.pesel ? "***" : null } });
     return { ok: true as const, residentId: row!.id };
   });
 }
 
 /** A resident's full record for centre staff. Every read is written to the audit log (special-category data). */
-export async function readResidentRecord(cusId: string, residentId: string, actor: ResidentActor, db: Database = getDb()) {
+export async function readResidentRecord(cusId: string, residentId: string, actor: Actor, db: Database = getDb()) {
   if (!isUuid(residentId)) return null;
   const [row] = await db.select().from(residents).where(and(eq(residents.id, residentId), eq(residents.cusId, cusId)));
-  if (!row) return null;
-  await recordAudit(db, { actorUserId: actor.userId, actorEmail: actor.email, ip: actor.ip, cusId, action: "resident.read", entityType: "resident", entityId: row.id });
+  if (!row) {
+    await auditForeignAttempt(db, actor, { table: residents, id: residentId, entityType: "resident", action: "resident.read" });
+    return null;
+  }
+  await recordAudit(db, actor, { cusId, action: "resident.read", entityType: "resident", entityId: row.id });
   return row;
 }
 
@@ -99,23 +102,28 @@ export async function listConsents(cusId: string, residentId: string, db: Databa
 
 /** Records a consent for one purpose (sharing data with a provider names the provider). */
 export async function giveConsent(
-  input: { cusId: string; residentId: string; purpose: ConsentPurpose; providerId: string | null; method: ConsentMethod; actor: ResidentActor },
+  input: { cusId: string; residentId: string; purpose: ConsentPurpose; providerId: string | null; method: ConsentMethod; actor: Actor },
   db: Database = getDb(),
 ) {
   if (input.purpose === "share_with_provider" && !input.providerId) return { ok: false as const, reason: "provider_required" as const };
   return db.transaction(async (tx) => {
     const [resident] = await tx.select({ id: residents.id }).from(residents).where(and(eq(residents.id, input.residentId), eq(residents.cusId, input.cusId)));
     if (!resident) return { ok: false as const, reason: "not_found" as const };
+    if (input.purpose === "share_with_provider") {
+      // Data is shared only with a provider that works with this centre.
+      const [partner] = await tx.select({ status: centreProviders.status }).from(centreProviders).where(and(eq(centreProviders.cusId, input.cusId), eq(centreProviders.providerId, input.providerId!)));
+      if (!partner) return { ok: false as const, reason: "provider_not_partner" as const };
+    }
     const [row] = await tx
       .insert(residentConsents)
       .values({ cusId: input.cusId, residentId: input.residentId, purpose: input.purpose, providerId: input.purpose === "share_with_provider" ? input.providerId : null, method: input.method, recordedBy: input.actor.userId })
       .returning();
-    await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: input.cusId, action: "consent.given", entityType: "resident", entityId: input.residentId, after: { purpose: input.purpose, providerId: row!.providerId, method: input.method } });
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "consent.given", entityType: "resident", entityId: input.residentId, after: { purpose: input.purpose, providerId: row!.providerId, method: input.method } });
     return { ok: true as const };
   });
 }
 
-export async function withdrawConsent(input: { cusId: string; consentId: string; actor: ResidentActor }, db: Database = getDb()) {
+export async function withdrawConsent(input: { cusId: string; consentId: string; actor: Actor }, db: Database = getDb()) {
   if (!isUuid(input.consentId)) return { ok: false as const };
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -124,7 +132,7 @@ export async function withdrawConsent(input: { cusId: string; consentId: string;
       .where(and(eq(residentConsents.id, input.consentId), eq(residentConsents.cusId, input.cusId), isNull(residentConsents.withdrawnAt)))
       .returning();
     if (!row) return { ok: false as const };
-    await recordAudit(tx, { actorUserId: input.actor.userId, actorEmail: input.actor.email, ip: input.actor.ip, cusId: input.cusId, action: "consent.withdrawn", entityType: "resident", entityId: row.residentId, after: { purpose: row.purpose } });
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "consent.withdrawn", entityType: "resident", entityId: row.residentId, after: { purpose: row.purpose } });
     return { ok: true as const };
   });
 }
