@@ -191,6 +191,12 @@ export function ErrorBoundary() {
   } else if (isRouteErrorResponse(error) && error.status === 404) {
     title = t("errors.notFoundTitle");
     message = t("errors.notFound");
+  } else if (isRouteErrorResponse(error) && error.status === 413) {
+    title = t("errors.tooLargeTitle");
+    message = t("errors.tooLarge");
+  } else if (isRouteErrorResponse(error) && error.status === 400) {
+    title = t("errors.badRequestTitle");
+    message = t("errors.badRequest");
   } else if (!isRouteErrorResponse(error)) {
     console.error(error);
   }

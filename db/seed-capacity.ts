@@ -9,6 +9,7 @@ import { materialiseOfferSlots } from "../app/modules/capacity/slots.server";
 import type { Database } from "./client";
 import { availabilityExceptions, availabilityRules } from "./schema";
 import { demoOffers, type DemoOffer } from "./seed-offers";
+import { clock } from "../app/modules/kernel/clock.server";
 
 type DemoRule = { weekdays: number[]; startTime: string; endTime: string; kind: "slots" | "day"; slotMinutes: number | null; bufferMinutes: number; seats: number };
 
@@ -37,7 +38,7 @@ function minutesToTime(m: number) {
 export async function seedAvailability(
   db: Database,
   ids: { centreId: string; providerId: (name: string) => string; stableId: (name: string) => string },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<number> {
   const warsawNow = new TZDate(now.getTime(), "Europe/Warsaw");
   const monthStart = formatISO(new TZDate(warsawNow.getFullYear(), warsawNow.getMonth(), 1, "Europe/Warsaw"), { representation: "date" });

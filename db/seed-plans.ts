@@ -6,17 +6,12 @@
  */
 import { eq } from "drizzle-orm";
 import { bookSlot } from "../app/modules/booking/bookings.server";
-import { warsawDate, warsawInstant } from "../app/modules/kernel/dates";
+import { clock } from "../app/modules/kernel/clock.server";
+import { addDays, warsawDate, warsawInstant } from "../app/modules/kernel/dates";
 import type { Database } from "./client";
 import { applications, bookings, familyLinks, planGoals, planItems, planMembers, plans, slots } from "./schema";
 
 type Ids = { centreId: string; providerId: (name: string) => string; stableId: (name: string) => string; coordinatorUserId: string; directorUserId: string };
-
-const addDays = (iso: string, days: number) => {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 const demoPlans = [
   {
@@ -44,7 +39,7 @@ const demoPlans = [
   },
 ];
 
-export async function seedPlans(db: Database, ids: Ids, now = new Date()): Promise<number> {
+export async function seedPlans(db: Database, ids: Ids, now = clock.now()): Promise<number> {
   const today = warsawDate(now);
   let created = 0;
   for (const demo of demoPlans) {

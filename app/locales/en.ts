@@ -714,6 +714,10 @@ export const en: Messages = {
     },
   },
   feed: {
+    atHome: "At the resident's home",
+    services: "services",
+    residentCalendarName: "CUS – my services",
+    providerCalendarName: "CUS – {{provider}}",
     title: "Calendar on your phone",
     intro: "Add your bookings to Google, Outlook or Apple Calendar. The calendar updates itself when a booking changes or is cancelled.",
     address: "Calendar address",
@@ -802,6 +806,7 @@ export const en: Messages = {
     },
   },
   plans: {
+    itemRemovedReason: "Service removed from the plan",
     progress: "delivered {{delivered}}, booked {{upcoming}}, no-shows {{noShows}}",
     previous: "Follows on from",
     noPrevious: "A new plan (no previous one)",

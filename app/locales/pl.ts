@@ -712,6 +712,10 @@ export const pl = {
     },
   },
   feed: {
+    atHome: "W domu mieszkańca",
+    services: "usługi",
+    residentCalendarName: "CUS – moje usługi",
+    providerCalendarName: "CUS – {{provider}}",
     title: "Kalendarz w telefonie",
     intro: "Dodaj swoje rezerwacje do kalendarza Google, Outlook lub Apple. Kalendarz sam się aktualizuje, gdy termin się zmieni albo zostanie odwołany.",
     address: "Adres kalendarza",
@@ -800,6 +804,7 @@ export const pl = {
     },
   },
   plans: {
+    itemRemovedReason: "Usługa usunięta z planu",
     progress: "zrealizowano {{delivered}}, zarezerwowano {{upcoming}}, nieobecności {{noShows}}",
     previous: "Kontynuacja planu",
     noPrevious: "Nowy plan (bez kontynuacji)",

@@ -161,6 +161,10 @@ export const uk: PartialMessages = {
     },
   },
   feed: {
+    atHome: "Вдома в мешканця",
+    services: "послуги",
+    residentCalendarName: "CUS – мої послуги",
+    providerCalendarName: "CUS – {{provider}}",
     title: "Календар у телефоні",
     intro: "Додайте свої бронювання до календаря Google, Outlook або Apple. Календар оновлюється сам, коли час змінюється або візит скасовують.",
     address: "Адреса календаря",

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { calendarQuery, calendarRange } from "~/modules/capacity/calendar-query";
 import { readQuery } from "~/modules/kernel/boundary.server";
-import { now } from "~/modules/kernel/clock.server";
+import { clock } from "~/modules/kernel/clock.server";
 import { toSlotJson } from "~/modules/capacity/slot-json";
 import { computeFreeSlots } from "~/modules/capacity/slots.server";
 import { requireAccess } from "~/modules/identity/access.server";
@@ -13,7 +13,7 @@ import { requireAccess } from "~/modules/identity/access.server";
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "slots.read");
-  const query = calendarRange(readQuery(request, calendarQuery).data, now());
+  const query = calendarRange(readQuery(request, calendarQuery).data, clock.now());
   const { providerId, cusId } = access.membership;
   const rows = await computeFreeSlots({ ...query, scope: providerId ? { providerId } : { cusId: cusId! } });
   return Response.json({ from: query.fromDay, to: query.toDay, timeZone: "Europe/Warsaw", slots: rows.map(toSlotJson) }, { headers: { "Cache-Control": "private, no-store" } });

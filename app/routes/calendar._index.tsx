@@ -5,7 +5,7 @@ import { SlotCalendar } from "~/components/SlotCalendar";
 import { SlotTable } from "~/components/SlotTable";
 import { calendarQuery, calendarRange } from "~/modules/capacity/calendar-query";
 import { readQuery } from "~/modules/kernel/boundary.server";
-import { now } from "~/modules/kernel/clock.server";
+import { clock } from "~/modules/kernel/clock.server";
 import { addDays } from "~/modules/kernel/dates";
 import { toSlotJson } from "~/modules/capacity/slot-json";
 import { computeFreeSlots } from "~/modules/capacity/slots.server";
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "calendar.shared");
   const cusId = requireCentreId(access);
   const { data: q } = readQuery(request, calendarQuery);
-  const query = calendarRange(q, now(), { oneDay: true });
+  const query = calendarRange(q, clock.now(), { oneDay: true });
   const [rows, providers, offers, choices] = await Promise.all([
     computeFreeSlots({ ...query, scope: { cusId } }),
     listCentreProviders(cusId),

@@ -1,9 +1,9 @@
-import { stringify } from "csv-stringify/sync";
+import { csvDocument } from "~/utils/csv";
 import { catalogueCsvRows } from "~/modules/directory/hsds.server";
 
 /** The catalogue as CSV: UTF-8 with a BOM and semicolons, so Excel in Polish opens it with ą, ę, ł intact. */
 export async function loader() {
-  const csv = "\ufeff" + stringify(await catalogueCsvRows(), { delimiter: ";", record_delimiter: "\r\n" });
+  const csv = csvDocument(await catalogueCsvRows());
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -4,7 +4,7 @@ import { AvailabilityPage } from "~/components/AvailabilityPage";
 import { availabilityAction, availabilityFormOf } from "~/modules/capacity/availability-form";
 import { handleAvailabilityAction, loadAvailabilityPage } from "~/modules/capacity/availability-page.server";
 import { calendarQuery, calendarRange } from "~/modules/capacity/calendar-query";
-import { now } from "~/modules/kernel/clock.server";
+import { clock } from "~/modules/kernel/clock.server";
 import { readForm, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { appUrl } from "~/utils/env.server";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "availabil
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "centre.activities.manage");
-  return loadAvailabilityPage({ cusId: requireCentreId(access) }, calendarRange(readQuery(request, calendarQuery).data, now()));
+  return loadAvailabilityPage({ cusId: requireCentreId(access) }, calendarRange(readQuery(request, calendarQuery).data, clock.now()));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

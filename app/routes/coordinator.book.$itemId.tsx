@@ -6,7 +6,7 @@ import { bookSlot, bookWeeklySeries, cancelBooking, listPlanItemBookings, resche
 import { joinWaitlist } from "~/modules/booking/waitlist.server";
 import { z } from "zod";
 import { useRefusal } from "~/components/refusal";
-import { now } from "~/modules/kernel/clock.server";
+import { clock } from "~/modules/kernel/clock.server";
 import { warsawDate, warsawInstant } from "~/modules/kernel/dates";
 import { notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
 import { id, int, intents, optionalId, text } from "~/modules/kernel/input";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { itemId } = readParams(params, ItemParams);
   const found = await getPlanItem(cusId, itemId);
   if (!found) throw notFound();
-  const today = warsawDate(now());
+  const today = warsawDate(clock.now());
   const from = warsawInstant(found.item.validFrom > today ? found.item.validFrom : today, 0);
   const to = warsawInstant(found.item.validTo, 24 * 60);
   const [free, visits, people] = await Promise.all([
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listPlanPeople(found.plan.id),
   ]);
   const nameOf = new Map(people.map((p) => [p.residentId, p.name]));
-  const at = now().getTime();
+  const at = clock.now().getTime();
   return {
     item: { id: found.item.id, units: found.item.units, frequency: found.item.frequency, validFrom: found.item.validFrom, validTo: found.item.validTo },
     planId: found.plan.id,

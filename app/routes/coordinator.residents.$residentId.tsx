@@ -14,7 +14,7 @@ import { linkFamily, listFamily, unlinkFamily } from "~/modules/plans/family.ser
 import { listCentreProviders } from "~/modules/directory/centres.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { useRefusal } from "~/components/refusal";
-import { now } from "~/modules/kernel/clock.server";
+import { clock } from "~/modules/kernel/clock.server";
 import { warsawDate } from "~/modules/kernel/dates";
 import { notFound, readForm, readParams, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
 import { choice, date, id, intents, optionalId, optionalText, text } from "~/modules/kernel/input";
@@ -71,7 +71,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     familySearch ? listResidents(cusId, { search: familySearch }) : Promise.resolve([]),
   ]);
   const linked = new Set(family.map((f) => f.residentId));
-  const today = warsawDate(now());
+  const today = warsawDate(clock.now());
   return {
     record,
     today,

@@ -16,6 +16,7 @@ import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 import { translatedForResidents } from "~/utils/i18n";
 import { actorFrom } from "~/modules/kernel/actor";
+import { clock } from "~/modules/kernel/clock.server";
 import { z } from "zod";
 import { useRefusal } from "~/components/refusal";
 import { notFound, readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [feed, plan, bookingRows] = record
     ? await Promise.all([getFeedStatus({ residentId: record.id }), getCurrentPlanForResident(record.id), listResidentBookings(record.id)])
     : [null, null, []];
-  const now = Date.now();
+  const now = clock.now().getTime();
   const toRow = (b: (typeof bookingRows)[number]) => ({ ...b, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString() });
   return {
     plan: plan

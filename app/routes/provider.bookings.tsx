@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useRefusal } from "~/components/refusal";
-import { now } from "~/modules/kernel/clock.server";
+import { clock } from "~/modules/kernel/clock.server";
 import { notFound, readForm, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
 import { choice, date, decimal, id, many, optionalId } from "~/modules/kernel/input";
 import { Notice } from "~/components/Notice";
@@ -51,9 +51,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "provider.bookings");
   const providerId = requireProviderId(access);
   const { week } = readQuery(request, WeekQuery).data;
-  const monday = mondayOf(week ?? warsawDate(now()));
+  const monday = mondayOf(week ?? warsawDate(clock.now()));
   const rows = await listProviderBookings(providerId, warsawInstant(monday), warsawInstant(addDays(monday, 7)), actorFrom(access, context));
-  const at = now().getTime();
+  const at = clock.now().getTime();
   return {
     monday,
     sunday: addDays(monday, 6),

@@ -1,3 +1,5 @@
+import http from "node:http";
+import { baseURL } from "../../playwright.config";
 import { attemptSignIn, demo, DEMO_PASSWORD, expect, expectNoAxeViolations, signIn, test } from "./helpers";
 
 const homes = [
@@ -98,4 +100,49 @@ test("pages carry security headers", async ({ request }) => {
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-content-type-options"]).toBe("nosniff");
+});
+
+test("a sign-in link whose next address leads off the site lands on the person's own page instead", async ({ page }) => {
+  // "/\t/evil.example" is "//evil.example" to a browser, which drops tabs and newlines from URLs.
+  for (const next of ["/%09/evil.example", "//evil.example", "/%5Cevil.example", "https://evil.example/"]) {
+    await page.context().clearCookies();
+    await page.goto(`/sign-in?next=${encodeURIComponent(decodeURIComponent(next))}`);
+    await page.getByLabel("Adres e-mail").fill(demo("koordynator"));
+    await page.getByLabel("Hasło", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Zaloguj się" }).click();
+    await expect(page).toHaveURL(/\/coordinator$/);
+    expect(new URL(page.url()).host).toBe(new URL(baseURL).host);
+  }
+  // The language switch keeps to the site the same way.
+  const answer = await page.request.post("/language", { form: { locale: "en", redirectTo: "/\t/evil.example" }, headers: { Origin: baseURL }, maxRedirects: 0 });
+  expect(answer.headers().location).toBe("/");
+});
+
+test("signed-in pages are never kept in a cache: Cache-Control no-store", async ({ page }) => {
+  await signIn(page, demo("koordynator"));
+  for (const path of ["/coordinator", "/calendar", "/account"]) {
+    const response = await page.goto(path);
+    expect(response?.headers()["cache-control"]).toBe("no-store");
+  }
+  // The single-fetch data of a page too.
+  const data = await page.request.get("/coordinator.data");
+  expect(data.headers()["cache-control"]).toBe("no-store");
+});
+
+test("a kept-alive connection still answers after six seconds idle (proxies reuse connections for about a minute)", async () => {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const ask = () =>
+    new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+      const request = http.get(`${baseURL}/healthz`, { agent }, (response) => {
+        response.resume();
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, socket: request.socket }));
+      });
+      request.on("error", reject);
+    });
+  const first = await ask();
+  await new Promise((resolve) => setTimeout(resolve, 6_000));
+  const second = await ask();
+  agent.destroy();
+  expect([first.status, second.status]).toEqual([200, 200]);
+  expect(second.socket).toBe(first.socket);
 });

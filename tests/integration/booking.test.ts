@@ -1,46 +1,18 @@
 import { eq } from "drizzle-orm";
-import { auditLog, bookings, centreProviders, outbox, residents, slots, waitlistEntries } from "@db/schema";
+import { auditLog, bookings, outbox, residents, slots, waitlistEntries } from "@db/schema";
 import { bookSlot, bookWeeklySeries, cancelBooking, listPlanItemBookings, listProviderBookings, planItemProgress, recordAttendance, requestBookingChange, rescheduleBooking } from "~/modules/booking/bookings.server";
 import { queueReminders } from "~/modules/booking/booking-worker.server";
 import { acceptWaitlistOffer, expireWaitlistOffers, joinWaitlist } from "~/modules/booking/waitlist.server";
 import { warsawDate as warsawDay } from "~/modules/kernel/dates";
-import { ruleFormSchema } from "~/modules/capacity/availability-form";
-import { createAvailabilityRule } from "~/modules/capacity/availability.server";
-import { createLocation, reviewOffer, submitOffer } from "~/modules/directory/offers.server";
 import { linkFamily, listFamily, unlinkFamily } from "~/modules/plans/family.server";
 import { addPlanItem, addPlanMember, approvePlan, createPlan, getCurrentPlanForResident, listPlanItemsForOffer, removePlanItem } from "~/modules/plans/plans.server";
-import { draftOffer, offerContent } from "../fixtures/offers";
-import { actorOf, makeCentre, makeProvider, makeUser } from "../fixtures/people";
+import { actorOf, makeCentre, makeUser } from "../fixtures/people";
+import { bookableWorld } from "../fixtures/world";
 import { setupTestDatabase } from "../setup/test-database";
 
 const t = setupTestDatabase();
 
-/** A centre with one weekly Tuesday 10:00 slot of `seats` seats for `weeks` weeks, and residents. */
-async function world(seats: number, residentCount: number) {
-  const centre = await makeCentre(t.db);
-  const provider = await makeProvider(t.db);
-  await t.db.insert(centreProviders).values({ cusId: centre.id, providerId: provider.id, status: "verified" });
-  const admin = await makeUser(t.db, { role: "provider_admin", providerId: provider.id });
-  const coordinator = await makeUser(t.db, { role: "coordinator", cusId: centre.id });
-  const organiser = await makeUser(t.db, { role: "organizer", cusId: centre.id });
-  const providerActor = actorOf(admin);
-  const place = await createLocation({ providerId: provider.id }, { name: "Sala", street: "ul. Lipowa 1", postalCode: "21-040", city: "Borków", gminaName: "Gmina Borków", accessibility: [] }, providerActor);
-  const offerId = await draftOffer({ providerId: provider.id, cusId: centre.id, content: offerContent({ name: "Gimnastyka", deliveryModes: ["place"], locationIds: [place.id] }), actor: providerActor });
-  await submitOffer({ offerId, providerId: provider.id, actor: providerActor });
-  await reviewOffer({ offerId, cusId: centre.id, decision: "publish", comment: null, actor: actorOf(organiser) });
-  await createAvailabilityRule({
-    owner: { providerId: provider.id },
-    rule: ruleFormSchema.parse({ offerId, locationId: place.id, staffUserId: "", weekdays: ["2"], startTime: "10:00", endTime: "11:00", validFrom: new Date().toISOString().slice(0, 10), validTo: "", kind: "slots", slotMinutes: "60", bufferMinutes: "0", seats: String(seats), minNoticeHours: "24", horizonDays: "120" }),
-    actor: providerActor,
-  });
-  const people = await t.db
-    .insert(residents)
-    .values(Array.from({ length: residentCount }, (_, i) => ({ cusId: centre.id, firstName: "Osoba", lastName: `Nr ${i}` })))
-    .returning();
-  const weekly = await t.db.select().from(slots).where(eq(slots.offerId, offerId)).orderBy(slots.startsAt);
-  const actor = actorOf(coordinator);
-  return { centre, provider, providerActor, actor, offerId, people, weekly: weekly.filter((s) => s.startsAt.getTime() > Date.now() + 2 * 86_400_000) };
-}
+const world = (seats: number, residentCount: number) => bookableWorld(t.db, seats, residentCount);
 
 describe("booking with capacity enforced by the database", () => {
   it("50 coordinators booking a 5-seat slot at once: exactly 5 succeed, the rest are told it is full", async () => {

@@ -68,6 +68,20 @@ describe("iCalendar feeds", () => {
     expect(Number(cancelled.sequence)).toBe(1);
   });
 
+  it("a resident who reads Ukrainian gets the feed in Ukrainian, a home visit included", async () => {
+    const w = await world();
+    await t.db.update(residents).set({ preferredLanguage: "uk" }).where(eq(residents.id, w.resident.id));
+    const [slot] = await t.db.select().from(slots).where(eq(slots.providerId, w.provider.id)).orderBy(slots.startsAt).limit(1);
+    // At the resident's home: the slot has no place.
+    await t.db.update(slots).set({ locationId: null, booked: 1 }).where(eq(slots.id, slot!.id));
+    await t.db.insert(bookings).values({ cusId: w.centre.id, slotId: slot!.id, offerId: slot!.offerId, providerId: w.provider.id, residentId: w.resident.id, startsAt: slot!.startsAt, endsAt: slot!.endsAt });
+    const text = (await renderFeed(await regenerateFeedToken({ residentId: w.resident.id }, w.actor), "https://cus.example"))!;
+    const [event] = Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === "VEVENT") as ical.VEvent[];
+    expect(event!.location).toBe("Вдома в мешканця");
+    expect(text).toContain("X-WR-CALNAME:CUS – мої послуги");
+    expect(text).not.toMatch(/W domu|moje usługi/);
+  });
+
   it("a regenerated address revokes the old one; an unknown token gets nothing", async () => {
     const w = await world();
     const first = await regenerateFeedToken({ residentId: w.resident.id }, w.actor);

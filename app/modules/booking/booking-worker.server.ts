@@ -5,9 +5,10 @@ import { warsawDate, warsawInstant } from "~/modules/kernel/dates";
 import { logger } from "~/utils/logger.server";
 import { enqueueBookingNotices } from "./booking-notices.server";
 import { expireWaitlistOffers } from "./waitlist.server";
+import { clock } from "~/modules/kernel/clock.server";
 
 /** Queues the day-before reminder for every active booking tomorrow (Warsaw), once per booking. */
-export async function queueReminders(now = new Date(), db: Database = getDb()) {
+export async function queueReminders(now = clock.now(), db: Database = getDb()) {
   const tomorrow = warsawDate(new Date(now.getTime() + 86_400_000));
   const from = warsawInstant(tomorrow, 0);
   const to = warsawInstant(tomorrow, 24 * 60);

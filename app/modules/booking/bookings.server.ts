@@ -9,6 +9,7 @@ import { offerFreedSeat } from "./waitlist.server";
 import { warsawDate, warsawInstant } from "~/modules/kernel/dates";
 import { isUuid } from "~/modules/kernel/ids";
 import type { Actor } from "~/modules/kernel/actor";
+import { clock } from "~/modules/kernel/clock.server";
 
 export type BookingRefusal = "not_found" | "full" | "closed" | "too_late" | "already_booked" | "outside_plan";
 export type BookingResult = { ok: true; bookingId: string; slotId: string } | { ok: false; reason: BookingRefusal };
@@ -26,7 +27,7 @@ export async function bookSlot(
   db: Database = getDb(),
 ): Promise<BookingResult> {
   if (!isUuid(input.slotId) || !isUuid(input.residentId)) return { ok: false, reason: "not_found" };
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   try {
     return await db.transaction(async (tx) => {
       // Locks always go plan → booking → slot (as in removePlanItem), so booking and changing a plan cannot deadlock.
@@ -128,7 +129,7 @@ export async function cancelBooking(
 ): Promise<{ ok: true; late: boolean; slotId: string } | { ok: false; reason: "not_found" | "forbidden" | "already_cancelled" | "reason_required" | "past" }> {
   if (!input.reason.trim()) return { ok: false, reason: "reason_required" };
   if (!isUuid(input.bookingId)) return { ok: false, reason: "not_found" };
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   return db.transaction(async (tx) => {
     const [booking] = await tx.select().from(bookings).where(eq(bookings.id, input.bookingId)).for("update");
     if (!booking) return { ok: false as const, reason: "not_found" as const };
@@ -221,7 +222,7 @@ function addDaysIso(isoDay: string, days: number) {
 }
 
 /** Up to three free, open slots of the offer within three days of the wanted day, nearest first. */
-async function nearestFree(db: Database, offerId: string, day: string, now = new Date()) {
+async function nearestFree(db: Database, offerId: string, day: string, now = clock.now()) {
   const target = new Date(`${day}T10:00:00Z`).getTime();
   const rows = await db
     .select({ slotId: slots.id, startsAt: slots.startsAt, capacity: slots.capacity, booked: slots.booked, minNotice: slots.minNoticeMinutes })
@@ -286,7 +287,7 @@ export async function recordAttendance(
   if (input.attendance === "delivered" && (input.units === null || !(input.units > 0) || input.units > 1000 || Math.round(input.units * 100) !== input.units * 100)) {
     return { ok: false, reason: "units" };
   }
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   return db.transaction(async (tx) => {
     const [booking] = await tx.select().from(bookings).where(eq(bookings.id, input.bookingId)).for("update");
     if (!booking) return { ok: false as const, reason: "not_found" as const };
@@ -403,7 +404,7 @@ export async function planItemProgress(planId: string, db: Database = getDb()) {
   return db
     .select({
       planItemId: bookings.planItemId,
-      upcoming: sql<number>`count(*) filter (where ${bookings.status} = 'active' and ${bookings.startsAt} > now())::int`,
+      upcoming: sql<number>`count(*) filter (where ${bookings.status} = 'active' and ${bookings.startsAt} > ${clock.now()}::timestamptz)::int`,
       delivered: sql<number>`coalesce(sum(${bookings.deliveredUnits}) filter (where ${bookings.attendance} = 'delivered'), 0)::float`,
       noShows: sql<number>`count(*) filter (where ${bookings.attendance} = 'no_show')::int`,
     })
@@ -426,7 +427,7 @@ export async function rescheduleBooking(
 ): Promise<{ ok: true; bookingId: string } | { ok: false; reason: RescheduleRefusal }> {
   if (!input.reason.trim()) return { ok: false, reason: "reason_required" };
   if (!isUuid(input.bookingId) || !isUuid(input.newSlotId)) return { ok: false, reason: "not_found" };
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const outcome = await db.transaction(async (tx) => {
     // The plan first (see bookSlot), then the booking, then both slots.
     const [planned] = await tx.select({ planItemId: bookings.planItemId }).from(bookings).where(eq(bookings.id, input.bookingId));

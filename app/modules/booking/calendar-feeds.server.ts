@@ -1,11 +1,18 @@
 import { and, eq, gte, isNull } from "drizzle-orm";
 import ical, { ICalEventStatus } from "ical-generator";
 import { getDb, type Database } from "@db/client";
-import { bookings, calendarFeeds } from "@db/schema";
+import { bookings, calendarFeeds, residents } from "@db/schema";
 import { recordAudit } from "~/modules/kernel/audit.server";
 import { hashToken, randomToken } from "~/modules/identity/tokens.server";
+import { getT, toLocale } from "~/utils/i18n";
 import { listBookingDetails } from "./booking-details.server";
 import type { Actor } from "~/modules/kernel/actor";
+import { clock } from "~/modules/kernel/clock.server";
+
+async function residentLanguage(db: Database, residentId: string): Promise<string | null> {
+  const [row] = await db.select({ language: residents.preferredLanguage }).from(residents).where(eq(residents.id, residentId));
+  return row?.language ?? null;
+}
 
 /** Whose bookings a feed publishes. */
 export type FeedOwner = { providerId: string; residentId?: undefined } | { residentId: string; providerId?: undefined };
@@ -33,7 +40,7 @@ export async function getFeedStatus(owner: FeedOwner, db: Database = getDb()) {
 export async function regenerateFeedToken(owner: FeedOwner, actor: Actor, db: Database = getDb()): Promise<string> {
   const token = randomToken(24);
   await db.transaction(async (tx) => {
-    await tx.update(calendarFeeds).set({ revokedAt: new Date() }).where(and(ownerCondition(owner), isNull(calendarFeeds.revokedAt)));
+    await tx.update(calendarFeeds).set({ revokedAt: clock.now() }).where(and(ownerCondition(owner), isNull(calendarFeeds.revokedAt)));
     const [feed] = await tx
       .insert(calendarFeeds)
       .values({ providerId: owner.providerId ?? null, residentId: owner.residentId ?? null, tokenHash: hashToken(token), createdBy: actor.userId })
@@ -55,13 +62,20 @@ export async function renderFeed(token: string, baseUrl: string, db: Database = 
     .from(calendarFeeds)
     .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt)));
   if (!feed) return null;
-  const since = new Date(Date.now() - PAST_DAYS * 86_400_000);
+  const since = new Date(clock.now().getTime() - PAST_DAYS * 86_400_000);
   const rows = await listBookingDetails(db, and(feed.providerId ? eq(bookings.providerId, feed.providerId) : eq(bookings.residentId, feed.residentId!), gte(bookings.startsAt, since)));
 
-  const calendar = ical({ name: feed.providerId ? `CUS – ${rows[0]?.providerName ?? "usługi"}` : "CUS – moje usługi", prodId: { company: "CUS portal", product: "bookings", language: "PL" }, ttl: 3600 });
+  // A resident's feed speaks the resident's language; a provider's, Polish.
+  const locale = feed.residentId ? toLocale((await residentLanguage(db, feed.residentId)) ?? "pl") : "pl";
+  const t = getT(locale);
+  const calendar = ical({
+    name: feed.providerId ? t("feed.providerCalendarName", { provider: rows[0]?.providerName ?? t("feed.services") }) : t("feed.residentCalendarName"),
+    prodId: { company: "CUS portal", product: "bookings", language: locale.toUpperCase() },
+    ttl: 3600,
+  });
   calendar.x([{ key: "X-WR-TIMEZONE", value: "Europe/Warsaw" }]);
   for (const r of rows) {
-    const place = r.placeName ? `${r.placeName}, ${r.placeStreet}, ${r.placeCity}` : "W domu mieszkańca";
+    const place = r.placeName ? `${r.placeName}, ${r.placeStreet}, ${r.placeCity}` : t("feed.atHome");
     // A provider's feed names the resident only by first name and initial: it ends up in a third-party calendar.
     const summary = feed.providerId ? `${r.offerName} – ${r.firstName} ${r.lastName.slice(0, 1)}.` : r.offerName;
     calendar.createEvent({

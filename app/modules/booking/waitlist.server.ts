@@ -8,6 +8,7 @@ import { warsawDate } from "~/modules/kernel/dates";
 import { bookSlot, type BookingResult } from "./bookings.server";
 import type { Actor } from "~/modules/kernel/actor";
 import { isUuid } from "~/modules/kernel/ids";
+import { clock } from "~/modules/kernel/clock.server";
 
 /** How long a freed seat is kept for the first waiting resident's coordinator before it goes to the next one. */
 export const WAITLIST_OFFER_HOURS = 24;
@@ -44,7 +45,7 @@ export async function joinWaitlist(
  * A seat freed in `slotId`: offer it to the first waiting resident of that offer whose plan covers the day,
  * holding the seat for their coordinator for 24 hours. Runs in the caller's transaction.
  */
-export async function offerFreedSeat(db: Database, slotId: string, now = new Date()) {
+export async function offerFreedSeat(db: Database, slotId: string, now = clock.now()) {
   const [slot] = await db.select().from(slots).where(eq(slots.id, slotId));
   if (!slot || slot.closedAt || slot.startsAt <= now || slot.booked >= slot.capacity) return null;
   const day = warsawDate(slot.startsAt);
@@ -83,7 +84,7 @@ async function passOn(tx: Database, entry: typeof waitlistEntries.$inferSelect, 
 }
 
 /** Offers not taken in time go to the next waiting resident (the background worker's pass). */
-export async function expireWaitlistOffers(now = new Date(), db: Database = getDb()) {
+export async function expireWaitlistOffers(now = clock.now(), db: Database = getDb()) {
   const due = await db.select().from(waitlistEntries).where(and(eq(waitlistEntries.status, "offered"), lt(waitlistEntries.offerExpiresAt, now)));
   for (const entry of due) await db.transaction((tx) => passOn(tx, entry, "expired", now));
   return due.length;
@@ -94,7 +95,7 @@ export async function expireWaitlistOffers(now = new Date(), db: Database = getD
  * centre: another centre's entry is "not found", and the attempt is audited where that entry lives.
  */
 export async function declineWaitlistOffer(input: { cusId: string; entryId: string; actor: Actor; now?: Date }, db: Database = getDb()): Promise<{ ok: true } | { ok: false; reason: "not_offered" }> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   return db.transaction(async (tx) => {
     const [entry] = await tx.select().from(waitlistEntries).where(eq(waitlistEntries.id, input.entryId)).for("update");
     if (entry && entry.cusId !== input.cusId) {

@@ -4,7 +4,7 @@ import type { Actor } from "~/modules/kernel/actor";
 import { notFound } from "~/modules/kernel/boundary.server";
 import { listTeam } from "~/modules/identity/memberships.server";
 import { warsawDate } from "~/modules/kernel/dates";
-import { now } from "~/modules/kernel/clock.server";
+import { clock } from "~/modules/kernel/clock.server";
 import { withoutIntent } from "~/modules/kernel/input";
 import type { AvailabilityAction } from "./availability-form";
 import {
@@ -40,7 +40,7 @@ export async function loadAvailabilityPage(owner: Owner, query: CalendarQuery) {
   return {
     offerFilter,
     calendarQuery,
-    today: warsawDate(now()),
+    today: warsawDate(clock.now()),
     range: { from: query.fromDay, to: query.toDay },
     offers: offers.map((o) => ({ value: o.id, label: o.name })),
     places: places.map((p) => ({ value: p.id, label: `${p.name} (${p.city})` })),

@@ -8,6 +8,7 @@ import type { ExceptionInput, RuleInput } from "./availability-form";
 import { warsawDate } from "~/modules/kernel/dates";
 import { materialiseOfferSlots } from "./slots.server";
 import { isUuid } from "~/modules/kernel/ids";
+import { clock } from "~/modules/kernel/clock.server";
 
 /** The revision a provider sees as the offer's current one: published, or the draft when never published. */
 const currentRevisionId = sql`coalesce(${offers.publishedRevisionId}, ${offers.workingRevisionId})`;
@@ -77,7 +78,7 @@ export async function archiveAvailabilityRule(input: { owner: Owner; ruleId: str
   return db.transaction(async (tx) => {
     const [rule] = await tx.select().from(availabilityRules).where(eq(availabilityRules.id, input.ruleId));
     if (!rule || !(await ownedOffer(tx, input.owner, rule.offerId))) return { ok: false as const, reason: "not_found" as const };
-    await tx.update(availabilityRules).set({ archivedAt: new Date() }).where(eq(availabilityRules.id, rule.id));
+    await tx.update(availabilityRules).set({ archivedAt: clock.now() }).where(eq(availabilityRules.id, rule.id));
     const result = await materialiseOfferSlots(tx, rule.offerId);
     await recordAudit(tx, input.actor, { cusId: rule.cusId, action: "availability.archived", entityType: "availability_rule", entityId: rule.id });
     return { ok: true as const, id: rule.id, added: 0, closed: result.closed };
@@ -164,7 +165,7 @@ export async function listAvailability(owner: Owner, db: Database = getDb()) {
     .where(
       and(
         owner.providerId ? eq(availabilityExceptions.providerId, owner.providerId) : and(eq(availabilityExceptions.cusId, owner.cusId!), isNull(availabilityExceptions.providerId)),
-        gte(availabilityExceptions.endsOn, warsawDate(new Date())),
+        gte(availabilityExceptions.endsOn, warsawDate(clock.now())),
       ),
     )
     .orderBy(asc(availabilityExceptions.startsOn), desc(availabilityExceptions.createdAt));

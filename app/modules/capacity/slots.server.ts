@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { addDays } from "date-fns";
 import { getDb, type Database } from "@db/client";
 import { availabilityExceptions, availabilityRules, locations, offerRevisions, offers, providerOrganisations, slotHolds, slots } from "@db/schema";
@@ -7,6 +7,7 @@ import { expandAvailability, type Exception, type PlannedSlot, type Rule } from 
 import { warsawDate } from "~/modules/kernel/dates";
 import { isUuid } from "~/modules/kernel/ids";
 import type { Owner } from "~/modules/kernel/owner";
+import { clock } from "~/modules/kernel/clock.server";
 
 const BATCH = 400;
 
@@ -19,7 +20,7 @@ function toRule(r: typeof availabilityRules.$inferSelect): Rule {
  * (ADR 006). New slots are added, changed ones updated (never below what is booked), slots no longer
  * planned are deleted when empty or closed when someone is booked (the provider must deal with them).
  */
-export async function materialiseOfferSlots(db: Database, offerId: string, now = new Date()) {
+export async function materialiseOfferSlots(db: Database, offerId: string, now = clock.now()) {
   const [offer] = await db.select({ id: offers.id, cusId: offers.cusId, providerId: offers.providerId }).from(offers).where(eq(offers.id, offerId));
   if (!offer) return { added: 0, removed: 0, closed: 0 };
   const rules = (await db.select().from(availabilityRules).where(and(eq(availabilityRules.offerId, offerId), isNull(availabilityRules.archivedAt)))).map(toRule);
@@ -79,7 +80,7 @@ async function upsertSlots(db: Database, cusId: string, planned: PlannedSlot[]) 
 }
 
 /** Rolls every offer's horizon forward (run daily by the worker, and after the demo seed). */
-export async function extendAllHorizons(db: Database = getDb(), now = new Date()) {
+export async function extendAllHorizons(db: Database = getDb(), now = clock.now()) {
   const withRules = await db.selectDistinct({ offerId: availabilityRules.offerId }).from(availabilityRules).where(isNull(availabilityRules.archivedAt));
   let added = 0;
   for (const { offerId } of withRules) added += (await db.transaction((tx) => materialiseOfferSlots(tx, offerId, now))).added;
@@ -97,6 +98,8 @@ export type SlotQuery = {
   /** Only slots a coordinator could book now: open, with a free seat, after the minimum notice. */
   bookableOnly?: boolean;
   limit?: number;
+  /** When "now" is (holds that have expired, notice); the portal's clock by default. */
+  now?: Date;
 };
 
 export type SlotRow = Awaited<ReturnType<typeof computeFreeSlots>>[number];
@@ -106,10 +109,11 @@ export type SlotRow = Awaited<ReturnType<typeof computeFreeSlots>>[number];
  * place a calendar shows. One query for an offer, a provider or a search across the centre.
  */
 export async function computeFreeSlots(query: SlotQuery, db: Database = getDb()) {
+  const at = query.now ?? clock.now();
   const held = db
     .select({ slotId: slotHolds.slotId, count: sql<number>`count(*)::int`.as("held_count") })
     .from(slotHolds)
-    .where(sql`${slotHolds.expiresAt} > now()`)
+    .where(gt(slotHolds.expiresAt, at))
     .groupBy(slotHolds.slotId)
     .as("held");
   const conditions: SQL[] = [gte(slots.startsAt, query.from), lt(slots.startsAt, query.to)];
@@ -119,7 +123,7 @@ export async function computeFreeSlots(query: SlotQuery, db: Database = getDb())
   if (query.providerId) conditions.push(isUuid(query.providerId) ? eq(slots.providerId, query.providerId) : sql`false`);
   const free = sql<number>`(${slots.capacity} - ${slots.booked} - coalesce(${held.count}, 0))::int`;
   if (query.bookableOnly) {
-    conditions.push(isNull(slots.closedAt), sql`${free} > 0`, sql`${slots.startsAt} >= now() + make_interval(mins => ${slots.minNoticeMinutes})`);
+    conditions.push(isNull(slots.closedAt), sql`${free} > 0`, sql`${slots.startsAt} >= ${at}::timestamptz + make_interval(mins => ${slots.minNoticeMinutes})`);
   }
   const rows = await db
     .select({

@@ -6,6 +6,7 @@ import type { OfferFormInput } from "./offer-form";
 import { archiveOffer, contentColumns, ownsLocations, searchTextFor } from "./offers.server";
 import type { Actor } from "~/modules/kernel/actor";
 import { isUuid } from "~/modules/kernel/ids";
+import { clock } from "~/modules/kernel/clock.server";
 
 /*
  * Supporting activities (działania wspierające) are offers of the centre itself: no provider,
@@ -64,7 +65,7 @@ export async function publishCentreActivity(
       .from(offerRevisions)
       .where(eq(offerRevisions.offerId, offer.id))) as [{ next: number }];
     if (offer.publishedRevisionId) await tx.update(offerRevisions).set({ status: "superseded" }).where(eq(offerRevisions.id, offer.publishedRevisionId));
-    const now = new Date();
+    const now = clock.now();
     const [revision] = await tx
       .insert(offerRevisions)
       .values({

@@ -9,6 +9,7 @@ import type { Actor } from "~/modules/kernel/actor";
 import { normaliseSearchText } from "./search-text";
 import { isUuid } from "~/modules/kernel/ids";
 import type { Owner } from "~/modules/kernel/owner";
+import { clock } from "~/modules/kernel/clock.server";
 
 export type OfferRevision = typeof offerRevisions.$inferSelect;
 
@@ -148,7 +149,7 @@ export async function submitOffer(input: { offerId: string; providerId: string; 
     if (!offer.workingRevisionId) return { ok: false as const, reason: "not_submitted" as const };
     const [revision] = await tx
       .update(offerRevisions)
-      .set({ status: "submitted", submittedAt: new Date() })
+      .set({ status: "submitted", submittedAt: clock.now() })
       .where(and(eq(offerRevisions.id, offer.workingRevisionId), sql`${offerRevisions.status} in ('draft','returned')`))
       .returning();
     if (!revision) return { ok: false as const, reason: "under_review" as const };
@@ -177,7 +178,7 @@ export async function reviewOffer(
       ? await tx.select().from(offerRevisions).where(eq(offerRevisions.id, offer.workingRevisionId))
       : [];
     if (!revision || revision.status !== "submitted") return { ok: false as const, reason: "not_submitted" as const };
-    const now = new Date();
+    const now = clock.now();
     if (input.decision === "return") {
       await tx
         .update(offerRevisions)
@@ -209,7 +210,7 @@ export async function archiveOffer(input: { offerId: string; scope: Owner; actor
   return db.transaction(async (tx) => {
     const found = await findInScope(tx, input.offerId, input.scope, true);
     if ("error" in found) return { ok: false as const, reason: found.error };
-    await tx.update(offers).set({ archivedAt: new Date() }).where(eq(offers.id, found.offer.id));
+    await tx.update(offers).set({ archivedAt: clock.now() }).where(eq(offers.id, found.offer.id));
     await recordAudit(tx, input.actor, {
       cusId: found.offer.cusId,
       action: "offer.archived",

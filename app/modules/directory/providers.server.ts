@@ -7,6 +7,7 @@ import { normaliseEmail } from "~/modules/identity/sign-in.server";
 import type { Locale } from "~/utils/i18n";
 import type { ProviderProfileInput } from "./provider-form";
 import type { Actor } from "~/modules/kernel/actor";
+import { clock } from "~/modules/kernel/clock.server";
 
 
 export type RegisterResult =
@@ -59,7 +60,7 @@ export async function updateProviderProfile(providerId: string, profile: Provide
       const [taken] = await tx.select({ id: providerOrganisations.id }).from(providerOrganisations).where(eq(providerOrganisations.nip, profile.nip));
       if (taken) return { ok: false as const, field: "nip", reason: "provider.errors.nipTaken" };
     }
-    await tx.update(providerOrganisations).set({ ...profile, updatedAt: new Date() }).where(eq(providerOrganisations.id, providerId));
+    await tx.update(providerOrganisations).set({ ...profile, updatedAt: clock.now() }).where(eq(providerOrganisations.id, providerId));
     await recordAudit(tx, actor, { action: "provider.updated", entityType: "provider", entityId: providerId, before, after: profile });
     return { ok: true as const };
   });
@@ -85,7 +86,7 @@ export async function reviewProvider(
     const note = input.decision === "verify" ? null : input.note!.trim();
     await tx
       .update(centreProviders)
-      .set({ status, reviewNote: note, reviewedAt: new Date(), reviewedBy: input.actor.userId })
+      .set({ status, reviewNote: note, reviewedAt: clock.now(), reviewedBy: input.actor.userId })
       .where(and(eq(centreProviders.cusId, input.cusId), eq(centreProviders.providerId, input.providerId)));
     await recordAudit(tx, input.actor, {
       cusId: input.cusId,

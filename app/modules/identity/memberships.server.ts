@@ -11,6 +11,7 @@ import { normaliseEmail } from "./sign-in.server";
 import { hashToken, randomToken } from "./tokens.server";
 import type { Actor } from "~/modules/kernel/actor";
 import { ownedBy, type Owner } from "~/modules/kernel/owner";
+import { clock } from "~/modules/kernel/clock.server";
 
 export const INVITATION_VALID_DAYS = 7;
 
@@ -57,7 +58,7 @@ export async function listTeam(org: Owner, db: Database = getDb()) {
     .orderBy(asc(users.name), asc(memberships.role));
 }
 
-export async function listPendingInvitations(org: Owner, db: Database = getDb(), now = new Date()) {
+export async function listPendingInvitations(org: Owner, db: Database = getDb(), now = clock.now()) {
   return db
     .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, expiresAt: invitations.expiresAt })
     .from(invitations)
@@ -80,7 +81,7 @@ export async function inviteUser(
   input: { actor: Actor; org: Owner; email: string; name: string | null; role: Role; baseUrl: string; locale: Locale; now?: Date },
   db: Database = getDb(),
 ): Promise<InviteResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const email = normaliseEmail(input.email);
   if (!rolesInvitableInto(input.org).includes(input.role)) return { ok: false, reason: "role_not_allowed" };
 
@@ -145,7 +146,7 @@ export async function cancelInvitation(input: { actor: Actor; org: Owner; invita
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(invitations)
-      .set({ cancelledAt: new Date() })
+      .set({ cancelledAt: clock.now() })
       .where(and(eq(invitations.id, input.invitationId), orgCondition(invitations, input.org), isNull(invitations.acceptedAt)))
       .returning();
     if (!row) return false;
@@ -169,7 +170,7 @@ export type InvitationView = {
   hasAccount: boolean;
 };
 
-export async function findInvitation(token: string, db: Database = getDb(), now = new Date()): Promise<InvitationView | null> {
+export async function findInvitation(token: string, db: Database = getDb(), now = clock.now()): Promise<InvitationView | null> {
   const [row] = await db
     .select()
     .from(invitations)
@@ -200,7 +201,7 @@ export async function acceptInvitation(
   input: { token: string; ip: string; signedInUserId?: string; newAccount?: { name: string; password: string }; locale: Locale; now?: Date },
   db: Database = getDb(),
 ): Promise<AcceptResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const view = await findInvitation(input.token, db, now);
   if (!view) return { ok: false, reason: "invalid" };
   const [existingUser] = await db.select().from(users).where(eq(users.email, view.email));
@@ -302,7 +303,7 @@ export async function revokeMembership(
     const locked = await lockOthersMembership(tx, input);
     if (!locked.ok) return locked;
     const { current } = locked;
-    await tx.update(memberships).set({ revokedAt: new Date() }).where(eq(memberships.id, current.id));
+    await tx.update(memberships).set({ revokedAt: clock.now() }).where(eq(memberships.id, current.id));
     // Sessions working in this membership lose it at once.
     await tx.update(sessions).set({ membershipId: null }).where(eq(sessions.membershipId, current.id));
     await recordAudit(tx, input.actor, {

@@ -8,6 +8,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "./password.server";
 import { listActiveMemberships, revokeAllSessions } from "./session.server";
 import { normaliseEmail } from "./sign-in.server";
 import { hashToken, randomToken } from "./tokens.server";
+import { clock } from "~/modules/kernel/clock.server";
 
 export const RESET_VALID_MINUTES = 60;
 /** Reset requests counted over this window, whether or not the account exists (so the limit reveals nothing). */
@@ -35,7 +36,7 @@ export async function requestPasswordReset(
   db: Database = getDb(),
 ): Promise<ResetRequestResult> {
   const email = normaliseEmail(input.email);
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const since = new Date(now.getTime() - RESET_WINDOW_MS);
   const [forEmail, fromIp] = await Promise.all([countRequests(db, since, { email }), countRequests(db, since, { ip: input.ip })]);
   if (forEmail >= MAX_RESET_REQUESTS_PER_EMAIL || fromIp >= MAX_RESET_REQUESTS_PER_IP) {
@@ -84,7 +85,7 @@ async function findUsableToken(db: Database, token: string, now: Date) {
   return row ?? null;
 }
 
-export async function isResetTokenUsable(token: string, db: Database = getDb(), now = new Date()): Promise<boolean> {
+export async function isResetTokenUsable(token: string, db: Database = getDb(), now = clock.now()): Promise<boolean> {
   return (await findUsableToken(db, token, now)) !== null;
 }
 
@@ -95,7 +96,7 @@ export async function resetPassword(
   input: { token: string; password: string; ip: string; now?: Date },
   db: Database = getDb(),
 ): Promise<ResetResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   if (input.password.length < MIN_PASSWORD_LENGTH) return { ok: false, reason: "too_short" };
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {

@@ -5,6 +5,7 @@ import { centres, memberships, providerOrganisations, sessions, users } from "@d
 import { env, isProduction } from "~/utils/env.server";
 import type { Role } from "./permissions";
 import { hashToken, randomToken } from "./tokens.server";
+import { clock } from "~/modules/kernel/clock.server";
 
 /** A session ends after this long without activity… */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -64,7 +65,7 @@ export async function createSession(
   db: Database,
   input: { userId: string; ip: string; userAgent: string | null; now?: Date },
 ): Promise<{ token: string; sessionId: string; membershipId: string | null }> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const active = await listActiveMemberships(input.userId, db);
   const [last] = await db
     .select({ membershipId: sessions.membershipId })
@@ -107,7 +108,7 @@ export async function getSessionContext(request: Request, db: Database = getDb()
   const token = await tokenFrom(request);
   if (!token) return null;
   const sessionId = hashToken(token);
-  const now = new Date();
+  const now = clock.now();
   const [row] = await db
     .select({
       sessionId: sessions.id,
@@ -147,13 +148,13 @@ export async function getSessionContext(request: Request, db: Database = getDb()
 }
 
 export async function revokeSession(sessionId: string, db: Database = getDb()): Promise<void> {
-  await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
+  await db.update(sessions).set({ revokedAt: clock.now() }).where(eq(sessions.id, sessionId));
 }
 
 export async function revokeAllSessions(userId: string, db: Database = getDb()): Promise<void> {
   await db
     .update(sessions)
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: clock.now() })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }
 

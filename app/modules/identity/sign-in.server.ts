@@ -6,6 +6,7 @@ import { isDemoEmail } from "@db/demo-accounts";
 import { isProduction } from "~/utils/env.server";
 import { verifyPassword } from "./password.server";
 import { createSession, revokeSession } from "./session.server";
+import { clock } from "~/modules/kernel/clock.server";
 
 /*
  * Guessing is slowed in three ways (OWASP's advice), none of which lets a stranger shut a person out for long:
@@ -68,7 +69,7 @@ export async function signIn(
   db: Database = getDb(),
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
 
   const wait = await waitBeforeAttempt(db, email, input.ip, now);

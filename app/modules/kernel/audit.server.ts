@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "@db/client";
 import { auditLog } from "@db/schema";
+import { clock } from "./clock.server";
 
 /** Who an audit row names: a person (with the address they came from), or a typed email with no account. */
 export type AuditActor = { userId: string | null; email: string | null; ip: string | null };
@@ -30,6 +31,7 @@ export async function recordAudit(db: Database, actor: AuditActor | null, entry:
     ip: actor?.ip ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
+    at: clock.now(),
   });
 }
 

@@ -15,6 +15,8 @@ function offsetMs(): number {
 
 const offset = offsetMs();
 
-export function now(): Date {
-  return new Date(Date.now() + offset);
-}
+export const clock = {
+  now(): Date {
+    return new Date(Date.now() + offset);
+  },
+};

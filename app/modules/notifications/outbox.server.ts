@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, lte, or, lt, sql } from "drizzle-orm";
 import type { Database } from "@db/client";
 import { outbox } from "@db/schema";
 import type { EmailTemplateName, EmailTemplates } from "@emails/index";
+import { clock } from "~/modules/kernel/clock.server";
 
 export type EmailPayload<K extends EmailTemplateName = EmailTemplateName> = {
   to: string;
@@ -20,7 +21,7 @@ export async function enqueueEmail<K extends EmailTemplateName>(
 ): Promise<string> {
   const [row] = await db
     .insert(outbox)
-    .values({ kind: "email", payload, cusId: options.cusId ?? null })
+    .values({ kind: "email", payload, cusId: options.cusId ?? null, nextAttemptAt: clock.now() })
     .returning({ id: outbox.id });
   return row!.id;
 }

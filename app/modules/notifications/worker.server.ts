@@ -5,6 +5,7 @@ import { logger } from "~/utils/logger.server";
 import { devMailboxSender, resendSender, type EmailSender } from "./email-sender.server";
 import { claimDue, markFailed, markSent, type OutboxMessage } from "./outbox.server";
 import type { EmailPayload } from "./outbox.server";
+import { clock } from "~/modules/kernel/clock.server";
 
 export function defaultEmailSender(db: Database): EmailSender {
   const { RESEND_API_KEY, EMAIL_FROM } = env();
@@ -23,17 +24,17 @@ async function deliver(message: OutboxMessage, sender: EmailSender): Promise<voi
 export async function processOutbox(options: { db?: Database; sender?: EmailSender; now?: Date } = {}): Promise<number> {
   const db = options.db ?? getDb();
   const sender = options.sender ?? defaultEmailSender(db);
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const messages = await claimDue(db, now);
   let sent = 0;
   for (const message of messages) {
     try {
       await deliver(message, sender);
-      await markSent(db, message.id, new Date());
+      await markSent(db, message.id, clock.now());
       sent += 1;
     } catch (error) {
       logger.warn({ outboxId: message.id, attempts: message.attempts, err: error }, "outbox send failed");
-      await markFailed(db, message, error, new Date());
+      await markFailed(db, message, error, clock.now());
     }
   }
   return sent;

@@ -2,18 +2,20 @@ import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { applications, bookings, offerRevisions, offers, plans, providerOrganisations, residents } from "@db/schema";
 import { listNoShowAlerts } from "~/modules/booking/bookings.server";
-import { PLAN_DEADLINE_DAYS } from "./plans.server";
+import { planDueOn } from "./plans.server";
+import { clock } from "~/modules/kernel/clock.server";
+import { addDays, warsawDate, warsawInstant } from "~/modules/kernel/dates";
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * The coordinator's day: their active plans, reviews and plan ends coming up, applications waiting for a
  * plan (with the 30-day deadline), no-show alerts, and this week's bookings of their residents.
  */
-export async function coordinatorCaseload(cusId: string, coordinatorUserId: string, now = new Date(), db: Database = getDb()) {
-  const today = isoDay(now);
-  const in14 = isoDay(new Date(now.getTime() + 14 * 86_400_000));
-  const in30 = isoDay(new Date(now.getTime() + 30 * 86_400_000));
+export async function coordinatorCaseload(cusId: string, coordinatorUserId: string, now = clock.now(), db: Database = getDb()) {
+  // Days are Warsaw's: just after midnight in Poland it is already tomorrow, whatever UTC says.
+  const today = warsawDate(now);
+  const in14 = addDays(today, 14);
+  const in30 = addDays(today, 30);
   const mine = and(eq(plans.cusId, cusId), eq(plans.coordinatorUserId, coordinatorUserId), sql`${plans.status} in ('approved','active')`);
   const planRows = await db
     .select({ id: plans.id, validFrom: plans.validFrom, validTo: plans.validTo, firstReviewOn: plans.firstReviewOn, residentId: plans.residentId, name: sql<string>`${residents.firstName} || ' ' || ${residents.lastName}` })
@@ -28,9 +30,9 @@ export async function coordinatorCaseload(cusId: string, coordinatorUserId: stri
     .where(and(eq(applications.cusId, cusId), eq(applications.outcome, "pending")))
     .orderBy(asc(applications.receivedOn));
   const residentIds = planRows.map((p) => p.residentId);
-  const weekStart = new Date(now);
-  weekStart.setUTCHours(0, 0, 0, 0);
-  const weekEnd = new Date(weekStart.getTime() + 7 * 86_400_000);
+  // "This week" is the coming seven Warsaw days from today's midnight.
+  const weekStart = warsawInstant(today);
+  const weekEnd = warsawInstant(addDays(today, 7));
   const week = residentIds.length
     ? await db
         .select({ id: bookings.id, startsAt: bookings.startsAt, status: bookings.status, offerName: offerRevisions.name, providerName: providerOrganisations.name, name: sql<string>`${residents.firstName} || ' ' || ${residents.lastName}`, residentId: bookings.residentId })
@@ -49,9 +51,8 @@ export async function coordinatorCaseload(cusId: string, coordinatorUserId: stri
     reviewsDue: planRows.filter((p) => p.firstReviewOn !== null && p.firstReviewOn <= in14),
     endingSoon: planRows.filter((p) => p.validTo <= in30 && p.validTo >= today),
     pendingApplications: pending.map((a) => {
-      const due = new Date(`${a.receivedOn}T12:00:00Z`);
-      due.setUTCDate(due.getUTCDate() + PLAN_DEADLINE_DAYS);
-      return { ...a, dueOn: isoDay(due), overdue: isoDay(due) < today };
+      const dueOn = planDueOn(a.receivedOn);
+      return { ...a, dueOn, overdue: dueOn < today };
     }),
     noShowAlerts: alerts,
     thisWeek: week,

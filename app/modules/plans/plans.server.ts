@@ -4,11 +4,13 @@ import { applications, bookings, centres, familyLinks, planMembers, locations, o
 import { auditForeignAttempt, recordAudit } from "~/modules/kernel/audit.server";
 import { cancelBooking } from "~/modules/booking/bookings.server";
 import { enqueueEmail } from "~/modules/notifications/outbox.server";
-import { isLocale } from "~/utils/i18n";
+import { getT, isLocale } from "~/utils/i18n";
+import { addDays } from "~/modules/kernel/dates";
 import { planCoversResident } from "./coverage";
 import { firstReviewDate, maxUnitsUnderLimit, type GoalInput, type PlanInput, type PlanItemInput } from "./plan-form";
 import { isUuid } from "~/modules/kernel/ids";
 import type { Actor } from "~/modules/kernel/actor";
+import { clock } from "~/modules/kernel/clock.server";
 
 
 /** Records an application (wniosek) for a resident of the centre. */
@@ -60,7 +62,7 @@ export async function createPlan(
       })
       .returning();
     if (input.applicationId) {
-      await tx.update(applications).set({ outcome: "ipus", decidedAt: new Date() }).where(and(eq(applications.id, input.applicationId), eq(applications.cusId, input.cusId)));
+      await tx.update(applications).set({ outcome: "ipus", decidedAt: clock.now() }).where(and(eq(applications.id, input.applicationId), eq(applications.cusId, input.cusId)));
     }
     await recordAudit(tx, input.actor, { cusId: input.cusId, action: "plan.created", entityType: "plan", entityId: plan!.id, after: input.content });
     return { ok: true as const, planId: plan!.id };
@@ -168,15 +170,16 @@ export async function removePlanItem(
     if (!change.ok) return change;
     const [item] = await tx
       .update(planItems)
-      .set({ removedAt: input.now ?? new Date() })
+      .set({ removedAt: input.now ?? clock.now() })
       .where(and(eq(planItems.id, input.itemId), eq(planItems.planId, change.plan.id), isNull(planItems.removedAt)))
       .returning();
     if (!item) return { ok: false as const, reason: "not_found" as const };
     const future = await tx
       .select({ id: bookings.id })
       .from(bookings)
-      .where(and(eq(bookings.planItemId, item.id), eq(bookings.status, "active"), gt(bookings.startsAt, input.now ?? new Date())));
-    const why = input.reason?.trim() || "Usługa usunięta z planu";
+      .where(and(eq(bookings.planItemId, item.id), eq(bookings.status, "active"), gt(bookings.startsAt, input.now ?? clock.now())));
+    // The visits' cancellation reason reaches the resident and the provider: in Polish, the centre's language.
+    const why = input.reason?.trim() || getT("pl")("plans.itemRemovedReason");
     for (const booking of future) {
       await cancelBooking({ bookingId: booking.id, scope: { cusId: input.cusId }, by: "coordinator", reason: why, actor: input.actor, now: input.now }, tx);
     }
@@ -193,7 +196,7 @@ export async function approvePlan(input: { cusId: string; planId: string; actor:
     if (plan.status !== "draft") return { ok: false as const, reason: "not_draft" as const };
     const items = await tx.select({ id: planItems.id }).from(planItems).where(and(eq(planItems.planId, plan.id), isNull(planItems.removedAt)));
     if (items.length === 0) return { ok: false as const, reason: "empty" as const };
-    await tx.update(plans).set({ status: "approved", approvedBy: input.actor.userId, approvedAt: new Date() }).where(eq(plans.id, plan.id));
+    await tx.update(plans).set({ status: "approved", approvedBy: input.actor.userId, approvedAt: clock.now() }).where(eq(plans.id, plan.id));
     await recordAudit(tx, input.actor, { cusId: input.cusId, action: "plan.approved", entityType: "plan", entityId: plan.id });
     const [person] = await tx.select().from(residents).where(eq(residents.id, plan.residentId));
     const [centre] = await tx.select({ name: centres.name }).from(centres).where(eq(centres.id, plan.cusId));
@@ -348,16 +351,14 @@ export async function listApplications(cusId: string, residentId: string, db: Da
     .from(applications)
     .where(and(eq(applications.cusId, cusId), eq(applications.residentId, residentId)))
     .orderBy(desc(applications.receivedOn));
-  return rows.map((a) => ({ ...a, planDueOn: addDaysIso(a.receivedOn, PLAN_DEADLINE_DAYS) }));
+  return rows.map((a) => ({ ...a, planDueOn: planDueOn(a.receivedOn) }));
 }
 
 /** A plan must be prepared within 30 days of the application. */
 export const PLAN_DEADLINE_DAYS = 30;
 
-function addDaysIso(isoDay: string, days: number) {
-  const d = new Date(`${isoDay}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+export function planDueOn(receivedOn: string): string {
+  return addDays(receivedOn, PLAN_DEADLINE_DAYS);
 }
 
 /** Draft plans with at least one item, waiting for the director's approval. */
@@ -417,7 +418,7 @@ export async function changePlanStatus(
     if (!allowed[input.to]!.includes(plan.status)) return { ok: false as const, reason: "transition" as const };
     await tx
       .update(plans)
-      .set(input.to === "active" ? { status: "active" } : { status: input.to, closingSummary: input.summary!.trim(), closedAt: new Date() })
+      .set(input.to === "active" ? { status: "active" } : { status: input.to, closingSummary: input.summary!.trim(), closedAt: clock.now() })
       .where(eq(plans.id, plan.id));
     await recordAudit(tx, input.actor, { cusId: input.cusId, action: `plan.${input.to}`, entityType: "plan", entityId: plan.id, after: { from: plan.status, to: input.to, summary: input.summary } });
     return { ok: true as const };
@@ -464,7 +465,7 @@ export async function decideApplication(
     if (!application) return { ok: false as const, reason: "not_found" as const };
     if (application.outcome !== "pending") return { ok: false as const, reason: "decided" as const };
     const declineReason = input.outcome === "declined" ? input.declineReason!.trim() : null;
-    await tx.update(applications).set({ outcome: input.outcome, declineReason, decidedAt: new Date() }).where(eq(applications.id, application.id));
+    await tx.update(applications).set({ outcome: input.outcome, declineReason, decidedAt: clock.now() }).where(eq(applications.id, application.id));
     await recordAudit(tx, input.actor, { cusId: input.cusId, action: "application.decided", entityType: "application", entityId: application.id, after: { outcome: input.outcome, declineReason } });
     return { ok: true as const };
   });

@@ -7,6 +7,7 @@ import type { ConsentMethod, ConsentPurpose } from "./consents";
 import { escapeLike } from "~/utils/sql-like";
 import { isUuid } from "~/modules/kernel/ids";
 import type { Actor } from "~/modules/kernel/actor";
+import { clock } from "~/modules/kernel/clock.server";
 
 export const RESIDENTS_PAGE_SIZE = 50;
 
@@ -128,7 +129,7 @@ export async function withdrawConsent(input: { cusId: string; consentId: string;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(residentConsents)
-      .set({ withdrawnAt: new Date() })
+      .set({ withdrawnAt: clock.now() })
       .where(and(eq(residentConsents.id, input.consentId), eq(residentConsents.cusId, input.cusId), isNull(residentConsents.withdrawnAt)))
       .returning();
     if (!row) return { ok: false as const };
