@@ -4,9 +4,6 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { startBookingWorker } from "~/modules/booking/booking-worker.server";
-import { startHorizonRoller } from "~/modules/capacity/horizon-worker.server";
-import { startOutboxWorker } from "~/modules/notifications/worker.server";
 import { NonceContext } from "~/utils/nonce";
 
 export const streamTimeout = 5_000;
@@ -21,11 +18,7 @@ declare module "@remix-run/node" {
   }
 }
 
-/** Called by server.ts once the server starts; returns a stop function. */
-export function startBackgroundWork(): () => void {
-  const stops = [startOutboxWorker(), startHorizonRoller(), startBookingWorker()];
-  return () => stops.forEach((stop) => stop());
-}
+export { startBackgroundWork } from "./background.server";
 
 export default function handleRequest(
   request: Request,

@@ -25,6 +25,34 @@ export function defaultPgliteDir(): string {
   return path.resolve(process.cwd(), process.env.PGLITE_DIR ?? ".data/pglite");
 }
 
+/**
+ * Every query as a prepared statement: PostgreSQL parses and plans each distinct query once per connection
+ * instead of at every call (drizzle asks postgres.js for unprepared ones unless a query is named). Measured on
+ * the booking path: the server's work per booking falls several times (see docs/decisions/011).
+ */
+function preparingEveryQuery(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, args?: unknown[], options?: object) => target.unsafe(query, args as never, { ...options, prepare: true });
+      }
+      if (property === "begin") {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.Sql) => unknown;
+          return (target.begin as (...a: unknown[]) => unknown)(...args, (tx: postgres.TransactionSql) => fn(preparingEveryQuery(tx as unknown as postgres.Sql)));
+        };
+      }
+      if (property === "savepoint") {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.Sql) => unknown;
+          return ((target as unknown as { savepoint: (...a: unknown[]) => unknown }).savepoint)(...args, (tx: postgres.Sql) => fn(preparingEveryQuery(tx)));
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
 export function connect(options: { databaseUrl?: string; pgliteDir?: string } = {}): Connection {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   if (databaseUrl) {
@@ -32,7 +60,7 @@ export function connect(options: { databaseUrl?: string; pgliteDir?: string } = 
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
     });
-    return { kind: "postgres", db: drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Database, client };
+    return { kind: "postgres", db: drizzlePostgres(preparingEveryQuery(client), { schema, casing: "snake_case" }) as unknown as Database, client };
   }
   const dir = options.pgliteDir ?? (process.env.PGLITE_DIR === "memory://" ? "memory://" : defaultPgliteDir());
   if (dir !== "memory://") mkdirSync(path.dirname(dir), { recursive: true });

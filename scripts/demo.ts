@@ -5,7 +5,7 @@
  */
 import { rmSync } from "node:fs";
 import { close, connect, defaultPgliteDir, runMigrations } from "../db/client";
-import { seedDemo } from "../db/seed";
+import { seedDemo } from "./demo-data/seed";
 
 if (process.argv.includes("--fresh") && !process.env.DATABASE_URL) {
   rmSync(defaultPgliteDir(), { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { close, getConnection, runMigrations } from "../db/client";
-import { seedDemo } from "../db/seed";
+import { seedDemo } from "./demo-data/seed";
 
 const connection = getConnection();
 await runMigrations(connection);

@@ -1,19 +1,8 @@
 import { lazy, Suspense, useSyncExternalStore } from "react";
-import type { SlotJson } from "~/modules/capacity/slot-json";
+import type { SlotCalendarProps } from "./slot-calendar-props";
 import { useT } from "~/utils/i18n-react";
 
-/** What a selection on the calendar means in Warsaw wall-clock time (the calendar shows Warsaw time as UTC). */
-export type SelectedRange = { date: string; weekday: number; startTime: string; endTime: string; endDate: string };
-
-export type SlotCalendarProps = {
-  query: string;
-  label: string;
-  initialDate?: string;
-  slotHref: (slot: SlotJson) => string;
-  /** Colour per provider (shared calendar); without it, free slots are blue and full ones grey. */
-  colours?: Record<string, string>;
-  onSelectRange?: (range: SelectedRange) => void;
-};
+export type { SelectedRange, SlotCalendarProps } from "./slot-calendar-props";
 
 // FullCalendar adds a <style> element to <head> as soon as it is imported; importing it only after
 // hydration keeps the server-rendered document and the browser's in step.

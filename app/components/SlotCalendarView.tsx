@@ -10,7 +10,7 @@ import timeGridPlugin from "@fullcalendar/timegrid";
 import type { SlotJson } from "~/modules/capacity/slot-json";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { colourOf } from "~/utils/provider-colour";
-import type { SlotCalendarProps } from "./SlotCalendar";
+import type { SlotCalendarProps } from "./slot-calendar-props";
 
 function wallClock(d: Date) {
   return `${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}`;

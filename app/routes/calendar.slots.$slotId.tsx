@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/Notice";
-import { bookSlot } from "~/modules/booking/bookings.server";
+import { bookSlot } from "~/modules/booking/seats.server";
 import { warsawDate } from "~/modules/kernel/dates";
 import { listPlanItemsForOffer } from "~/modules/plans/plans.server";
 import { toSlotJson } from "~/modules/capacity/slot-json";

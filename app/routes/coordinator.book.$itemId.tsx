@@ -2,7 +2,10 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SelectField } from "~/components/Field";
 import { Notice } from "~/components/Notice";
-import { bookSlot, bookWeeklySeries, cancelBooking, listPlanItemBookings, rescheduleBooking, type SeriesOccurrence } from "~/modules/booking/bookings.server";
+import { bookSlot } from "~/modules/booking/seats.server";
+import { bookWeeklySeries, type SeriesOccurrence } from "~/modules/booking/series.server";
+import { cancelBooking, rescheduleBooking } from "~/modules/booking/changes.server";
+import { listPlanItemBookings } from "~/modules/booking/queries.server";
 import { joinWaitlist } from "~/modules/booking/waitlist.server";
 import { z } from "zod";
 import { useRefusal } from "~/components/refusal";

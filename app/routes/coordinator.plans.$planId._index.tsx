@@ -6,7 +6,7 @@ import { forbidden, notFound, readForm, readParams, refuse, refuseInput } from "
 import { id, intents, optionalText } from "~/modules/kernel/input";
 import { Field, SelectField, TextArea } from "~/components/Field";
 import { Notice } from "~/components/Notice";
-import { planItemProgress } from "~/modules/booking/bookings.server";
+import { planItemProgress } from "~/modules/booking/queries.server";
 import { listCentreOfferNames } from "~/modules/directory/offers.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { can } from "~/modules/identity/permissions";

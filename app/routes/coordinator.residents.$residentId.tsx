@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field, SelectField, TextArea } from "~/components/Field";
 import { Notice } from "~/components/Notice";
-import { listResidentBookings } from "~/modules/booking/bookings.server";
+import { listResidentBookings } from "~/modules/booking/queries.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { planFormSchema, planPeriodLimits } from "~/modules/plans/plan-form";
 import { createPlan, decideApplication, listApplications, listResidentPlans, recordApplication } from "~/modules/plans/plans.server";

@@ -11,6 +11,11 @@ export const outbox = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     cusId: uuid("cus_id").references(() => centres.id, { onDelete: "set null" }),
     kind: text("kind").notNull(),
+    /**
+     * The message's idempotency key, derived from what it is about (e.g. "booking-notice:confirmed:<booking>"):
+     * queueing the same thing twice keeps one message, and the external call is made with this key.
+     */
+    key: text("key").notNull(),
     payload: jsonb("payload").notNull(),
     status: outboxStatusEnum("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
@@ -20,7 +25,7 @@ export const outbox = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
+  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt), uniqueIndex("outbox_key").on(t.key)],
 );
 
 /** Emails "sent" without RESEND_API_KEY land here and are shown at /dev/mailbox. */

@@ -1,18 +1,28 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { auditLog, bookings, outbox, residents, slots, waitlistEntries } from "@db/schema";
-import { bookSlot, bookWeeklySeries, cancelBooking, listPlanItemBookings, listProviderBookings, planItemProgress, recordAttendance, requestBookingChange, rescheduleBooking } from "~/modules/booking/bookings.server";
+import { bookSlot } from "~/modules/booking/seats.server";
+import { bookWeeklySeries } from "~/modules/booking/series.server";
+import { cancelBooking, requestBookingChange, rescheduleBooking } from "~/modules/booking/changes.server";
+import { listPlanItemBookings, listProviderBookings, planItemProgress } from "~/modules/booking/queries.server";
+import { recordAttendance } from "~/modules/booking/attendance.server";
 import { queueReminders } from "~/modules/booking/booking-worker.server";
 import { acceptWaitlistOffer, expireWaitlistOffers, joinWaitlist } from "~/modules/booking/waitlist.server";
 import { warsawDate as warsawDay } from "~/modules/kernel/dates";
 import { linkFamily, listFamily, unlinkFamily } from "~/modules/plans/family.server";
 import { addPlanItem, addPlanMember, approvePlan, createPlan, getCurrentPlanForResident, listPlanItemsForOffer, removePlanItem } from "~/modules/plans/plans.server";
 import { actorOf, makeCentre, makeUser } from "../fixtures/people";
-import { bookableWorld } from "../fixtures/world";
+import { bookableWorld, composeBookingNotices } from "../fixtures/world";
 import { setupTestDatabase } from "../setup/test-database";
 
 const t = setupTestDatabase();
 
 const world = (seats: number, residentCount: number) => bookableWorld(t.db, seats, residentCount);
+
+/** The emails queued for a centre, once the booking notices have been composed into them. */
+async function emailsOf(cusId: string) {
+  await composeBookingNotices(t.db);
+  return t.db.select().from(outbox).where(and(eq(outbox.cusId, cusId), eq(outbox.kind, "email")));
+}
 
 describe("booking with capacity enforced by the database", () => {
   it("50 coordinators booking a 5-seat slot at once: exactly 5 succeed, the rest are told it is full", async () => {
@@ -126,7 +136,7 @@ describe("booking with capacity enforced by the database", () => {
     await cancelBooking({ bookingId: booked.bookingId, scope: { cusId: w.centre.id }, by: "coordinator", reason: "Szpital", actor: w.actor });
     const [offered] = await t.db.select().from(waitlistEntries).where(eq(waitlistEntries.residentId, b!.id));
     expect(offered).toMatchObject({ status: "offered", offeredSlotId: slot.id });
-    const told = (await t.db.select().from(outbox).where(eq(outbox.cusId, w.centre.id))).filter((m) => (m.payload as { props: { kind: string } }).props.kind === "waitlist_offer");
+    const told = (await emailsOf(w.centre.id)).filter((m) => (m.payload as { props: { kind: string } }).props.kind === "waitlist_offer");
     expect(told.map((m) => (m.payload as { to: string }).to)).toEqual([w.actor.email]);
     // Held for B's coordinator: anyone else is told the slot is full.
     expect(await bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: d!.id, actor: other })).toEqual({ ok: false, reason: "full" });
@@ -142,6 +152,17 @@ describe("booking with capacity enforced by the database", () => {
     expect(after!.booked).toBe(1);
   });
 
+  it("a booking notice handled twice (a crash before it was marked done) still queues each email once", async () => {
+    const w = await world(1, 1);
+    await t.db.update(residents).set({ email: "raz@example.test" }).where(eq(residents.id, w.people[0]!.id));
+    const booked = await bookSlot({ cusId: w.centre.id, slotId: w.weekly[0]!.id, residentId: w.people[0]!.id, actor: w.actor });
+    if (!booked.ok) throw new Error(booked.reason);
+    const first = (await emailsOf(w.centre.id)).map((m) => (m.payload as { to: string }).to).sort();
+    expect(first).toEqual(["raz@example.test", w.provider.email].sort());
+    await t.db.update(outbox).set({ status: "pending", lockedUntil: null }).where(and(eq(outbox.cusId, w.centre.id), eq(outbox.kind, "booking-notice")));
+    expect((await emailsOf(w.centre.id)).map((m) => (m.payload as { to: string }).to).sort()).toEqual(first);
+  });
+
   it("queues the day-before reminder once, to the resident and the provider", async () => {
     const w = await world(1, 1);
     const slot = w.weekly[0]!;
@@ -150,7 +171,7 @@ describe("booking with capacity enforced by the database", () => {
     if (!booked.ok) throw new Error(booked.reason);
     const dayBefore = new Date(slot.startsAt.getTime() - 20 * 3_600_000);
     const reminders = async () =>
-      (await t.db.select().from(outbox).where(eq(outbox.cusId, w.centre.id))).filter((m) => (m.payload as { props: { kind: string } }).props.kind === "reminder");
+      (await emailsOf(w.centre.id)).filter((m) => (m.payload as { props: { kind: string } }).props.kind === "reminder");
     expect(await queueReminders(new Date(slot.startsAt.getTime() - 3 * 86_400_000))).toBe(0);
     await queueReminders(dayBefore);
     await queueReminders(dayBefore);
@@ -182,7 +203,7 @@ describe("booking with capacity enforced by the database", () => {
     expect(await requestBookingChange({ bookingId: booked.bookingId, residentId: w.people[1]!.id, message: "Inny dzień", actor: w.actor })).toEqual({ ok: false, reason: "not_found" });
     expect(await requestBookingChange({ bookingId: booked.bookingId, residentId: w.people[0]!.id, message: " ", actor: w.actor })).toEqual({ ok: false, reason: "message_required" });
     expect(await requestBookingChange({ bookingId: booked.bookingId, residentId: w.people[0]!.id, message: "Proszę o czwartek", actor: w.actor })).toEqual({ ok: true });
-    const requests = (await t.db.select().from(outbox).where(eq(outbox.cusId, w.centre.id))).filter((m) => (m.payload as { props: { kind: string } }).props.kind === "change_request");
+    const requests = (await emailsOf(w.centre.id)).filter((m) => (m.payload as { props: { kind: string } }).props.kind === "change_request");
     expect(requests).toHaveLength(1);
     expect((requests[0]!.payload as { to: string; props: { reason: string } }).props.reason).toBe("Proszę o czwartek");
   });
@@ -211,7 +232,7 @@ describe("booking with capacity enforced by the database", () => {
     const [newRow] = await t.db.select().from(bookings).where(eq(bookings.id, moved.bookingId));
     expect(oldRow).toMatchObject({ status: "cancelled", cancelReason: "Prośba mieszkańca", cancelledBy: "coordinator" });
     expect(newRow).toMatchObject({ status: "active", rescheduledFromId: mine.bookingId, startsAt: third!.startsAt });
-    const mails = (await t.db.select().from(outbox).where(eq(outbox.cusId, w.centre.id))).map((m) => m.payload as { to: string; props: { kind: string; previousStartsAt: string | null } });
+    const mails = (await emailsOf(w.centre.id)).map((m) => m.payload as { to: string; props: { kind: string; previousStartsAt: string | null } });
     const changed = mails.filter((m) => m.props.kind === "changed");
     expect(changed.map((m) => m.to)).toContain("osoba0@example.org");
     expect(changed[0]!.props.previousStartsAt).toBe(first!.startsAt.toISOString());

@@ -11,7 +11,7 @@ import * as providerBookings from "~/routes/provider.bookings";
 import * as providerReview from "~/routes/organizer.providers.$providerId";
 import * as signInPage from "~/routes/sign-in";
 import * as staff from "~/routes/centre.staff";
-import { bookSlot } from "~/modules/booking/bookings.server";
+import { bookSlot } from "~/modules/booking/seats.server";
 import { FORM_BODY_LIMIT_BYTES, NOT_A_FORM } from "~/modules/kernel/boundary.server";
 import { warsawDate } from "~/modules/kernel/dates";
 import { call, cookieOf, get, post, refusalOf } from "../fixtures/http";

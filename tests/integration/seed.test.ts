@@ -1,6 +1,6 @@
 import { count, gte, sql } from "drizzle-orm";
 import { memberships, offers, providerOrganisations, residents, slots, users } from "@db/schema";
-import { seedDemo } from "@db/seed";
+import { seedDemo } from "../../scripts/demo-data/seed";
 import { demoAccounts, DEMO_PASSWORD } from "@db/demo-accounts";
 import { checkPesel } from "~/modules/plans/pesel";
 import { isValidNip, isValidRegon } from "~/modules/directory/identifiers";

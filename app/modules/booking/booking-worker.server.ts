@@ -3,7 +3,7 @@ import { getDb, type Database } from "@db/client";
 import { bookings } from "@db/schema";
 import { warsawDate, warsawInstant } from "~/modules/kernel/dates";
 import { logger } from "~/utils/logger.server";
-import { enqueueBookingNotices } from "./booking-notices.server";
+import { queueBookingNotice } from "./booking-notices.server";
 import { expireWaitlistOffers } from "./waitlist.server";
 import { clock } from "~/modules/kernel/clock.server";
 
@@ -13,14 +13,14 @@ export async function queueReminders(now = clock.now(), db: Database = getDb()) 
   const from = warsawInstant(tomorrow, 0);
   const to = warsawInstant(tomorrow, 24 * 60);
   const due = await db
-    .select({ id: bookings.id })
+    .select({ id: bookings.id, cusId: bookings.cusId })
     .from(bookings)
     .where(and(eq(bookings.status, "active"), isNull(bookings.reminderQueuedAt), gte(bookings.startsAt, from), lt(bookings.startsAt, to)));
-  for (const { id } of due) {
+  for (const { id, cusId } of due) {
     await db.transaction(async (tx) => {
       // Claim first, so two workers never remind twice.
       const claimed = await tx.update(bookings).set({ reminderQueuedAt: now }).where(and(eq(bookings.id, id), isNull(bookings.reminderQueuedAt))).returning({ id: bookings.id });
-      if (claimed.length) await enqueueBookingNotices(tx, { bookingIds: [id], kind: "reminder" });
+      if (claimed.length) await queueBookingNotice(tx, { bookingIds: [id], kind: "reminder", cusId });
     });
   }
   return due.length;

@@ -5,7 +5,7 @@ import { enqueueEmail } from "~/modules/notifications/outbox.server";
 import { recordAudit, recordRefusal } from "~/modules/kernel/audit.server";
 import { isUniqueViolation } from "~/utils/db-errors";
 import { warsawDate } from "~/modules/kernel/dates";
-import { bookSlot, type BookingResult } from "./bookings.server";
+import { bookSlot, type BookingResult } from "./seats.server";
 import type { Actor } from "~/modules/kernel/actor";
 import { isUuid } from "~/modules/kernel/ids";
 import { clock } from "~/modules/kernel/clock.server";

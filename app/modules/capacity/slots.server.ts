@@ -123,7 +123,7 @@ export async function computeFreeSlots(query: SlotQuery, db: Database = getDb())
   if (query.providerId) conditions.push(isUuid(query.providerId) ? eq(slots.providerId, query.providerId) : sql`false`);
   const free = sql<number>`(${slots.capacity} - ${slots.booked} - coalesce(${held.count}, 0))::int`;
   if (query.bookableOnly) {
-    conditions.push(isNull(slots.closedAt), sql`${free} > 0`, sql`${slots.startsAt} >= ${at}::timestamptz + make_interval(mins => ${slots.minNoticeMinutes})`);
+    conditions.push(isNull(slots.closedAt), sql`${free} > 0`, sql`${slots.startsAt} >= ${at.toISOString()}::timestamptz + make_interval(mins => ${slots.minNoticeMinutes})`);
   }
   const rows = await db
     .select({

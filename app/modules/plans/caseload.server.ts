@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { applications, bookings, offerRevisions, offers, plans, providerOrganisations, residents } from "@db/schema";
-import { listNoShowAlerts } from "~/modules/booking/bookings.server";
+import { listNoShowAlerts } from "~/modules/booking/attendance.server";
 import { planDueOn } from "./plans.server";
 import { clock } from "~/modules/kernel/clock.server";
 import { addDays, warsawDate, warsawInstant } from "~/modules/kernel/dates";

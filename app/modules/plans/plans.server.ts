@@ -2,11 +2,11 @@ import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { applications, bookings, centres, familyLinks, planMembers, locations, offerRevisions, offers, planGoals, planItems, plans, planVersions, providerOrganisations, residents } from "@db/schema";
 import { auditForeignAttempt, recordAudit } from "~/modules/kernel/audit.server";
-import { cancelBooking } from "~/modules/booking/bookings.server";
+import { cancelBooking } from "~/modules/booking/changes.server";
 import { enqueueEmail } from "~/modules/notifications/outbox.server";
 import { getT, isLocale } from "~/utils/i18n";
 import { addDays } from "~/modules/kernel/dates";
-import { planCoversResident } from "./coverage";
+import { coveredPeople, planCoversResident } from "./coverage";
 import { firstReviewDate, maxUnitsUnderLimit, type GoalInput, type PlanInput, type PlanItemInput } from "./plan-form";
 import { isUuid } from "~/modules/kernel/ids";
 import type { Actor } from "~/modules/kernel/actor";
@@ -437,18 +437,14 @@ export async function listPlanItemsForOffer(cusId: string, offerId: string, day:
     sql`${plans.status} in ('approved','active')`,
     sql`${planItems.validFrom} <= ${day} and ${planItems.validTo} >= ${day}`,
   );
-  const columns = { itemId: planItems.id, planId: plans.id, residentId: residents.id, firstName: residents.firstName, lastName: residents.lastName, frequency: planItems.frequency };
-  const [own, members] = await Promise.all([
-    db.select(columns).from(planItems).innerJoin(plans, eq(plans.id, planItems.planId)).innerJoin(residents, eq(residents.id, plans.residentId)).where(covering),
-    db
-      .select(columns)
-      .from(planItems)
-      .innerJoin(plans, eq(plans.id, planItems.planId))
-      .innerJoin(planMembers, eq(planMembers.planId, plans.id))
-      .innerJoin(residents, eq(residents.id, planMembers.residentId))
-      .where(and(covering, eq(plans.isFamilyPlan, true))),
-  ]);
-  return [...own, ...members]
+  const covered = await db
+    .select({ itemId: planItems.id, planId: plans.id, residentId: residents.id, firstName: residents.firstName, lastName: residents.lastName, frequency: planItems.frequency })
+    .from(planItems)
+    .innerJoin(plans, eq(plans.id, planItems.planId))
+    .innerJoin(sql`${coveredPeople} covered`, sql`covered.plan_id = ${plans.id}`)
+    .innerJoin(residents, sql`${residents.id} = covered.resident_id`)
+    .where(covering);
+  return covered
     .sort((a, b) => a.lastName.localeCompare(b.lastName, "pl") || a.firstName.localeCompare(b.firstName, "pl"))
     .map(({ firstName, lastName, ...row }) => ({ ...row, name: `${firstName} ${lastName}` }));
 }

@@ -5,11 +5,11 @@
  * Idempotent: an existing plan is left as it is.
  */
 import { eq } from "drizzle-orm";
-import { bookSlot } from "../app/modules/booking/bookings.server";
-import { clock } from "../app/modules/kernel/clock.server";
-import { addDays, warsawDate, warsawInstant } from "../app/modules/kernel/dates";
-import type { Database } from "./client";
-import { applications, bookings, familyLinks, planGoals, planItems, planMembers, plans, slots } from "./schema";
+import { bookSlot } from "../../app/modules/booking/seats.server";
+import { clock } from "../../app/modules/kernel/clock.server";
+import { addDays, warsawDate, warsawInstant } from "../../app/modules/kernel/dates";
+import type { Database } from "../../db/client";
+import { applications, bookings, familyLinks, planGoals, planItems, planMembers, plans, slots } from "../../db/schema";
 
 type Ids = { centreId: string; providerId: (name: string) => string; stableId: (name: string) => string; coordinatorUserId: string; directorUserId: string };
 

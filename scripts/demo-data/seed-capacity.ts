@@ -5,11 +5,11 @@
  */
 import { TZDate } from "@date-fns/tz";
 import { addDays, formatISO } from "date-fns";
-import { materialiseOfferSlots } from "../app/modules/capacity/slots.server";
-import type { Database } from "./client";
-import { availabilityExceptions, availabilityRules } from "./schema";
+import { materialiseOfferSlots } from "../../app/modules/capacity/slots.server";
+import type { Database } from "../../db/client";
+import { availabilityExceptions, availabilityRules } from "../../db/schema";
 import { demoOffers, type DemoOffer } from "./seed-offers";
-import { clock } from "../app/modules/kernel/clock.server";
+import { clock } from "../../app/modules/kernel/clock.server";
 
 type DemoRule = { weekdays: number[]; startTime: string; endTime: string; kind: "slots" | "day"; slotMinutes: number | null; bufferMinutes: number; seats: number };
 

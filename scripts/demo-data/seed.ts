@@ -4,13 +4,13 @@
  * insert-or-ignore, so running it twice changes nothing. Refused in production.
  */
 import { createHash } from "node:crypto";
-import { hashPassword } from "../app/modules/identity/password.server";
-import { completeNip, completeRegon9 } from "../app/modules/directory/identifiers";
-import { makePesel } from "../app/modules/plans/pesel";
-import type { Database } from "./client";
-import { demoAccounts, DEMO_PASSWORD } from "./demo-accounts";
-import { centreGminas, centreProviders, centres, memberships, providerOrganisations, residents, users } from "./schema";
-import type { ProviderLegalForm } from "./schema/organisations";
+import { hashPassword } from "../../app/modules/identity/password.server";
+import { completeNip, completeRegon9 } from "../../app/modules/directory/identifiers";
+import { makePesel } from "../../app/modules/plans/pesel";
+import type { Database } from "../../db/client";
+import { demoAccounts, DEMO_PASSWORD } from "../../db/demo-accounts";
+import { centreGminas, centreProviders, centres, memberships, providerOrganisations, residents, users } from "../../db/schema";
+import type { ProviderLegalForm } from "../../db/schema/organisations";
 import { seedAvailability } from "./seed-capacity";
 import { seedPlans } from "./seed-plans";
 import { seedServiceBase } from "./seed-offers";

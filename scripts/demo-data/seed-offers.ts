@@ -3,10 +3,10 @@
  * the centre's supporting activities, and the programme (PUS) with its packages. Idempotent like seed.ts.
  */
 import { eq } from "drizzle-orm";
-import { normaliseSearchText } from "../app/modules/directory/search-text";
-import type { Database } from "./client";
-import { locations, offerRevisions, offers, packageOffers, programmes, servicePackages } from "./schema";
-import type { FeeLabel, OfferUnit } from "./schema/directory";
+import { normaliseSearchText } from "../../app/modules/directory/search-text";
+import type { Database } from "../../db/client";
+import { locations, offerRevisions, offers, packageOffers, programmes, servicePackages } from "../../db/schema";
+import type { FeeLabel, OfferUnit } from "../../db/schema/directory";
 
 type Place = { key: string; provider: string | null; name: string; street: string; city: string; gmina: "Gmina Borków" | "Gmina Lipnica Mała"; accessibility: string[] };
 export type DemoOffer = {
