@@ -19,3 +19,6 @@ if (baseUrl) {
 
 process.argv.push("--fresh");
 await import("./demo");
+// The fixture service gives each test data of its own (see scripts/e2e-fixtures.ts).
+const { startFixtureService } = await import("./e2e-fixtures");
+startFixtureService(Number(process.env.E2E_FIXTURES_PORT ?? Number(process.env.PORT ?? 3100) + 1));

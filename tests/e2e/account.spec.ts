@@ -1,7 +1,7 @@
-import { demo, expect, linkFromEmailText, openLatestEmail, signIn, test } from "./helpers";
+import { demo, expect, linkFromEmailText, newContext, openLatestEmail, signIn, test } from "./helpers";
 
-test("a password reset email arrives in the dev mailbox and its link works once", async ({ page }) => {
-  const email = demo("zofia.szymanska");
+test("a password reset email arrives in the dev mailbox and its link works once", async ({ page, world }) => {
+  const { email } = await world.resident({ account: true });
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Nie pamiętasz hasła?" }).click();
   // The sign-in form has a field with the same label: wait until the new page is shown.
@@ -14,12 +14,12 @@ test("a password reset email arrives in the dev mailbox and its link works once"
   const link = await linkFromEmailText(page, "/reset-password/");
 
   await page.goto(link);
-  await page.getByLabel("Nowe hasło", { exact: true }).fill("Nowe-Haslo-Zofii-1");
-  await page.getByLabel("Powtórz nowe hasło").fill("Nowe-Haslo-Zofii-1");
+  await page.getByLabel("Nowe hasło", { exact: true }).fill("Nowe-Haslo-Heleny-1");
+  await page.getByLabel("Powtórz nowe hasło").fill("Nowe-Haslo-Heleny-1");
   await page.getByRole("button", { name: "Zapisz nowe hasło" }).click();
   await expect(page.getByRole("status")).toContainText("Hasło zostało zmienione");
 
-  await signIn(page, email, "Nowe-Haslo-Zofii-1");
+  await signIn(page, email, "Nowe-Haslo-Heleny-1");
   await expect(page).toHaveURL("/me");
 
   // The same link a second time is refused.
@@ -27,7 +27,9 @@ test("a password reset email arrives in the dev mailbox and its link works once"
   await expect(page.getByRole("alert")).toContainText("Ten link jest nieważny");
 });
 
-test("language switches to English, is remembered, and switches back", async ({ page }) => {
+test("language switches to English, is remembered, and switches back", async ({ page, world }) => {
+  // The language is remembered on the account too: a coordinator of the test's own, so nobody else's pages change.
+  const coordinator = await world.staff("coordinator");
   await page.goto("/sign-in");
   await page.getByRole("button", { name: /English/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
@@ -35,13 +37,13 @@ test("language switches to English, is remembered, and switches back", async ({ 
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
 
-  await page.getByLabel("Email address").fill(demo("koordynator"));
-  await page.getByLabel("Password", { exact: true }).fill("Demo-CUS-2026");
+  await page.getByLabel("Email address").fill(coordinator.email);
+  await page.getByLabel("Password", { exact: true }).fill(coordinator.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Hello, Anna Nowak" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Hello, ${coordinator.name}` })).toBeVisible();
 
   await page.getByRole("button", { name: /Polski/ }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Dzień dobry, Anna Nowak" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Dzień dobry, ${coordinator.name}` })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "pl");
 });
 
@@ -70,7 +72,7 @@ test("a director invites a coordinator, who joins from the emailed link; the aud
   await openLatestEmail(page, "jan.testowy@example.test", "Zaproszenie do portalu");
   const link = await linkFromEmailText(page, "/invitations/");
 
-  const invitee = await browser.newContext();
+  const invitee = await newContext(browser);
   const inviteePage = await invitee.newPage();
   await inviteePage.goto(link);
   await inviteePage.getByLabel("Imię i nazwisko").fill("Jan Testowy");
@@ -83,22 +85,18 @@ test("a director invites a coordinator, who joins from the emailed link; the aud
   await expect(page.getByRole("cell", { name: "jan.testowy@example.test" }).first()).toBeVisible();
 });
 
-test("the director changes a role and the change is in the audit log with before and after", async ({ page }) => {
+test("the director changes a role and the change is in the audit log with before and after", async ({ page, world }) => {
+  const member = await world.staff("community");
   await signIn(page, demo("dyrektor"));
   await page.goto("/centre/staff");
-  const row = page.getByRole("row").filter({ hasText: "Paweł Zieliński" });
-  await row.getByLabel("Nowa rola dla: Paweł Zieliński").selectOption("organizer");
+  const row = page.getByRole("row").filter({ hasText: member.name });
+  await row.getByLabel(`Nowa rola dla: ${member.name}`).selectOption("organizer");
   await row.getByRole("button", { name: "Zmień rolę" }).click();
   await expect(page.getByRole("status")).toHaveText("Zmieniono rolę.");
-  await page.goto("/centre/audit?action=membership.role_changed");
-  const entry = page.getByRole("row").filter({ hasText: "Zmiana roli" }).first();
+  await page.goto(`/centre/audit?action=membership.role_changed&actor=${encodeURIComponent(demo("dyrektor"))}`);
+  const entry = page.getByRole("row").filter({ hasText: "Zmiana roli" }).filter({ hasText: member.membershipId.slice(0, 8) }).first();
   await expect(entry).toContainText('"role":"community"');
   await expect(entry).toContainText('"role":"organizer"');
-  // Put it back so the demo stays as described.
-  await page.goto("/centre/staff");
-  await page.getByRole("row").filter({ hasText: "Paweł Zieliński" }).getByLabel("Nowa rola dla: Paweł Zieliński").selectOption("community");
-  await page.getByRole("row").filter({ hasText: "Paweł Zieliński" }).getByRole("button", { name: "Zmień rolę" }).click();
-  await expect(page.getByRole("status")).toHaveText("Zmieniono rolę.");
 });
 
 test("staff, audit log and mailbox pages pass axe", async ({ page }) => {

@@ -1,6 +1,47 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, request as httpRequest, test as base, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_EMAIL_DOMAIN } from "../../db/demo-accounts";
+import { CLOCK_START, fixturesURL } from "../../playwright.config";
+
+/** The day the test server's clock starts on (a Monday), and days around it, as the pages show them. */
+export const TODAY = CLOCK_START.slice(0, 10);
+export function dayFromToday(days: number): string {
+  const d = new Date(`${TODAY}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+/** The weekday (1 = Monday) of the week `weeksAhead` weeks after today's. */
+export function weekdayAhead(isoWeekday: number, weeksAhead: number): string {
+  return dayFromToday(7 * weeksAhead + isoWeekday - 1);
+}
+
+/** A browser context whose clock reads the test server's (pages and the calendar agree on what "today" is). */
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.clock.setFixedTime(new Date(CLOCK_START));
+  return context;
+}
+
+/** Another person, signed in, in a context of their own. */
+export async function openAs(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
+  const page = await (await newContext(browser)).newPage();
+  await signIn(page, email, password);
+  return page;
+}
+
+export type FixtureResident = { id: string; firstName: string; lastName: string; name: string; email: string; password: string | null; plan?: { id: string; items: Record<string, string> }; relative?: { id: string; name: string } | null; visits?: string[] };
+export type FixtureAccount = { userId: string; membershipId: string; email: string; password: string; name: string };
+export type FixtureProvider = { id: string; name: string; admin: FixtureAccount; offerId: string; offerName: string; placeName: string; placeId: string };
+
+/** Data of the test's own, from the test server's fixture service (scripts/e2e-fixtures.ts). */
+export type World = {
+  resident(request?: { account?: boolean; language?: "pl" | "uk"; email?: boolean; plan?: { offers: string[]; draft?: boolean; relative?: boolean }; pastVisits?: { daysAgo: number; outcome: "delivered" | "no_show" | null }[] }): Promise<FixtureResident>;
+  staff(role: "coordinator" | "community" | "organizer" | "director" | "finance"): Promise<FixtureAccount>;
+  provider(): Promise<FixtureProvider>;
+  hours(request: { offerId: string; providerId: string; placeId: string; weekdays: number[]; startTime: string; endTime: string; seats?: number }): Promise<{ ruleId: string; slots: number }>;
+};
+
+export const offers = { psychologist: "Wsparcie psychologiczne dla dorosłych", homeCare: "Usługi opiekuńcze w domu" } as const;
 
 export const demo = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
 export { DEMO_PASSWORD };
@@ -46,7 +87,28 @@ export async function linkFromEmailText(page: Page, pathPrefix: string): Promise
  * The test function for every spec: fails a test when the browser reports a Content-Security-Policy
  * violation or an uncaught page error, which would otherwise go unnoticed.
  */
-export const test = base.extend<{ pageGuard: void }>({
+export const test = base.extend<{ pageGuard: void; world: World }>({
+  context: async ({ context }, provide) => {
+    await context.clock.setFixedTime(new Date(CLOCK_START));
+    await provide(context);
+  },
+  // Playwright reads a fixture's needs from its first parameter: this one needs none.
+  // eslint-disable-next-line no-empty-pattern
+  world: async ({}, provide) => {
+    const api = await httpRequest.newContext({ baseURL: fixturesURL });
+    const ask = async (route: string, body: unknown) => {
+      const answer = await api.post(`/${route}`, { data: body });
+      if (!answer.ok()) throw new Error(`fixture ${route}: ${answer.status()} ${await answer.text()}`);
+      return answer.json();
+    };
+    await provide({
+      resident: (request = {}) => ask("resident", request),
+      staff: (role) => ask("staff", { role }),
+      provider: () => ask("provider", {}),
+      hours: (request) => ask("hours", request),
+    });
+    await api.dispose();
+  },
   pageGuard: [
     async ({ page }, use) => {
       const problems: string[] = [];

@@ -1,4 +1,4 @@
-import { demo, expect, expectNoAxeViolations, signIn, test } from "./helpers";
+import { demo, expect, expectNoAxeViolations, newContext, signIn, test } from "./helpers";
 
 test("the organiser records the programme's packages, and the catalogue filters by them", async ({ page, browser }) => {
   await signIn(page, demo("organizator"));
@@ -26,7 +26,7 @@ test("the organiser records the programme's packages, and the catalogue filters 
   await expect(page.getByRole("status")).toHaveText("Zapisano pakiet.");
   await expect(page.getByRole("heading", { level: 3, name: "Pakiet Bezpieczny Dom (2 usługi)" })).toBeVisible();
 
-  const visitor = await browser.newPage();
+  const visitor = await (await newContext(browser)).newPage();
   await visitor.goto("/catalogue");
   await visitor.getByText("Zawęź wyniki").click();
   await visitor.getByLabel("Pakiet").selectOption({ label: "Pakiet Bezpieczny Dom" });
@@ -54,15 +54,16 @@ test("the community organiser publishes a supporting activity that the public fi
   await page.getByRole("button", { name: "Zapisz i opublikuj" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Zapisano i opublikowano w katalogu." })).toBeVisible();
 
-  const visitor = await browser.newPage();
+  const visitor = await (await newContext(browser)).newPage();
   await visitor.goto("/catalogue?q=kawiarenka+sasiedzka");
   await visitor.getByRole("link", { name: "Kawiarenka sąsiedzka" }).click();
   await expect(visitor.getByText("MCUS Borków – sala spotkań").first()).toBeVisible();
   await visitor.close();
 });
 
-test("a provider admin corrects the organisation's details; a wrong NIP keeps what was typed", async ({ page }) => {
-  await signIn(page, demo("uslugodawca"));
+test("a provider admin corrects the organisation's details; a wrong NIP keeps what was typed", async ({ page, world }) => {
+  const provider = await world.provider();
+  await signIn(page, provider.admin.email, provider.admin.password);
   await page.getByRole("link", { name: "Zmień dane organizacji" }).click();
   await page.getByLabel("Telefon").fill("+48 81 555 77 88");
   await page.getByLabel("NIP", { exact: true }).fill("1234567890");
@@ -85,7 +86,7 @@ test("centre staff see internal fields in the catalogue; the public does not", a
   await expect(page.getByRole("heading", { level: 2, name: "Informacje dla pracowników" })).toBeVisible();
   await expect(page.getByText("Status usługodawcy w centrum")).toBeVisible();
 
-  const visitor = await browser.newPage();
+  const visitor = await (await newContext(browser)).newPage();
   await visitor.goto("/catalogue?q=zlota+raczka");
   await expect(visitor.getByRole("link", { name: "Usługi „złotej rączki”" })).toBeVisible();
   await expect(visitor.getByText("Cena jednostkowa")).toHaveCount(0);

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { demo, expect, expectNoAxeViolations, signIn, test } from "./helpers";
+import { demo, expect, expectNoAxeViolations, newContext, signIn, test } from "./helpers";
 
 async function fillProviderForm(page: Page, overrides: Record<string, string> = {}) {
   const values: Record<string, string> = {
@@ -50,7 +50,7 @@ test("register → verify → submit → return → fix → publish → found by
   await expect(page.getByText("Oczekuje na weryfikację").first()).toBeVisible();
 
   // 2. The organiser verifies it.
-  const organiserContext = await browser.newContext();
+  const organiserContext = await newContext(browser);
   const organiser = await organiserContext.newPage();
   await signIn(organiser, demo("organizator"));
   await organiser.getByRole("link", { name: "Fundacja Zdrowy Ogród" }).click();
@@ -110,7 +110,7 @@ test("register → verify → submit → return → fix → publish → found by
   await organiserContext.close();
 
   // 7. An anonymous visitor finds it without diacritics, and by filters.
-  const visitorContext = await browser.newContext();
+  const visitorContext = await newContext(browser);
   const visitor = await visitorContext.newPage();
   await visitor.goto("/catalogue?q=ogrod+dla+seniorow");
   await expect(visitor.getByRole("link", { name: "Hortiterapia – ogród dla seniorów" })).toBeVisible();

@@ -1,6 +1,6 @@
 import http from "node:http";
 import { baseURL } from "../../playwright.config";
-import { attemptSignIn, demo, DEMO_PASSWORD, expect, expectNoAxeViolations, signIn, test } from "./helpers";
+import { attemptSignIn, demo, DEMO_PASSWORD, expect, expectNoAxeViolations, newContext, signIn, test } from "./helpers";
 
 const homes = [
   { email: demo("dyrektor"), path: "/centre", heading: "Dzień dobry, Barbara Wiśniewska" },
@@ -54,7 +54,7 @@ test("sign-out ends the session: the old cookie no longer works", async ({ page,
   await page.getByRole("button", { name: "Wyloguj" }).click();
   await expect(page.getByRole("status")).toHaveText("Wylogowano.");
 
-  const replay = await browser.newContext();
+  const replay = await newContext(browser);
   await replay.addCookies(oldCookies);
   const replayPage = await replay.newPage();
   await replayPage.goto("/centre");
