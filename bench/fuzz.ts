@@ -13,9 +13,9 @@
  * Without --base it starts the portal itself (scripts/e2e-server.ts) on a fresh database: embedded, or
  * `<name>_fuzz` next to the one DATABASE_URL names. Bounded: it stops after the budget, and never leaves localhost.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { parse, type HTMLElement } from "node-html-parser";
 import { demoAccounts, DEMO_PASSWORD } from "../db/demo-accounts";
+import { localBase, startPortal, type RunningPortal } from "./portal-server";
 
 const MAX_BUDGET = 10_000;
 const args = new Map<string, string>();
@@ -27,45 +27,7 @@ for (let i = 2; i < process.argv.length; i += 1) {
 const budget = Math.min(MAX_BUDGET, Number(args.get("budget") ?? MAX_BUDGET) || MAX_BUDGET);
 const pagesPerRole = Number(args.get("pages") ?? 60);
 const port = Number(process.env.FUZZ_PORT ?? 3300);
-let base = args.get("base") ?? "";
-if (base && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(base.replace(/\/$/, ""))) {
-  console.error("--base must be a localhost address: this script never sends its requests elsewhere.");
-  process.exit(2);
-}
-
-// ---------------------------------------------------------------- the server
-let server: ChildProcess | undefined;
-async function startServer(): Promise<string> {
-  const url = `http://localhost:${port}`;
-  server = spawn("npx", ["tsx", "scripts/e2e-server.ts"], {
-    env: { ...process.env, PORT: String(port), PGLITE_DIR: ".data/fuzz-pglite", E2E_DATABASE_SUFFIX: "fuzz", NODE_ENV: "test", TRUST_PROXY: "true", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
-  });
-  let stderr = "";
-  server.stderr?.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)));
-  const until = Date.now() + 180_000;
-  while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`the server stopped:\n${stderr}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return url;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the server did not start in 180 s:\n${stderr}`);
-}
-function stopServer() {
-  if (server?.pid && server.exitCode === null) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-}
-process.on("exit", stopServer);
+let base = args.get("base") ? localBase(args.get("base")!) : "";
 
 // ---------------------------------------------------------------- clients
 type Answer = { status: number; location: string | null; type: string; text: string };
@@ -285,9 +247,12 @@ function pathProbes(role: string, path: string): Probe[] {
 
 // ---------------------------------------------------------------- run
 const started = Date.now();
+let portal: RunningPortal | undefined;
 if (!base) {
   console.log("Starting the portal on a fresh database …");
-  base = await startServer();
+  // Client addresses from X-Forwarded-For, so each role signs in from its own (the rate limits are per address).
+  portal = await startPortal({ port, name: "fuzz", env: { TRUST_PROXY: "true" } });
+  base = portal.url;
 }
 
 const roles = [...new Map(demoAccounts.filter((a) => a.email !== `dwie.role@${a.email.split("@")[1]}`).map((a) => [a.role, a])).values()];
@@ -373,5 +338,5 @@ console.log(`Sent ${sent} requests in ${seconds} s (budget ${budget}): ${byClass
 const fivexx = [...failures.values()].reduce((sum, f) => sum + f.count, 0);
 console.log(`Responses ≥ 500 (and broken connections): ${fivexx}${networkErrors ? ` (${networkErrors} connections)` : ""}`);
 for (const [route, { count, example }] of [...failures.entries()].sort((a, b) => b[1].count - a[1].count)) console.log(`  ${count} × ${route} — e.g. ${example}`);
-stopServer();
+portal?.stop();
 process.exit(fivexx > 0 ? 1 : 0);
