@@ -59,8 +59,9 @@ app.use((req, res, next) => {
 // boundary's reader, app/modules/kernel/boundary.server.ts).
 app.use((req, res, next) => {
   if (Number(req.get("content-length") ?? 0) > BODY_LIMIT_BYTES) {
-    res.status(413).set("Connection", "close").type("text/plain; charset=utf-8").send("Formularz jest za duży. / The request body is too large.");
-    // Read and drop what the client is still sending, so it can read the answer; past a point, hang up.
+    res.status(413).type("text/plain; charset=utf-8").send("Formularz jest za duży. / The request body is too large.");
+    // Read and drop what the client is still sending, so it can read the answer and keep the connection (closing it
+    // while the client still writes makes the client fail with EPIPE instead); past a point, hang up.
     let dropped = 0;
     req.on("data", (chunk: Buffer) => {
       dropped += chunk.length;

@@ -24,8 +24,10 @@ async function emailsOf(cusId: string) {
   return t.db.select().from(outbox).where(and(eq(outbox.cusId, cusId), eq(outbox.kind, "email")));
 }
 
+// PGlite has one connection, so the tests that start calls at once (marked "a race on PostgreSQL")
+// only interleave for real on PostgreSQL; CI runs every test on both.
 describe("booking with capacity enforced by the database", () => {
-  it("50 coordinators booking a 5-seat slot at once: exactly 5 succeed, the rest are told it is full", async () => {
+  it("50 coordinators booking a 5-seat slot at once: exactly 5 succeed, the rest are told it is full (a race on PostgreSQL)", async () => {
     const w = await world(5, 50);
     const slot = w.weekly[0]!;
     const results = await Promise.all(w.people.map((p) => bookSlot({ cusId: w.centre.id, slotId: slot.id, residentId: p.id, actor: w.actor })));
@@ -36,7 +38,7 @@ describe("booking with capacity enforced by the database", () => {
     expect(await t.db.select().from(bookings).where(eq(bookings.slotId, slot.id))).toHaveLength(5);
   });
 
-  it("two series overlapping on a one-seat weekly slot never oversell; each week has one winner", async () => {
+  it("two series overlapping on a one-seat weekly slot never oversell; each week has one winner (a race on PostgreSQL)", async () => {
     const w = await world(1, 2);
     const [a, b] = w.people;
     const [first] = w.weekly;
@@ -274,7 +276,7 @@ describe("booking with capacity enforced by the database", () => {
     expect(seats.every((s) => s.booked === 0)).toBe(true);
   });
 
-  it("a service taken out of a plan while visits are being booked ends with no active visit on it", async () => {
+  it("a service taken out of a plan while visits are being booked ends with no active visit on it (a race on PostgreSQL)", async () => {
     const w = await world(3, 1);
     const day = (d: Date) => d.toISOString().slice(0, 10);
     const first = w.weekly[0]!;
