@@ -6,3 +6,4 @@ export * from "./notifications";
 export * from "./plans";
 export * from "./capacity";
 export * from "./booking";
+export * from "./ledger";
