@@ -43,6 +43,10 @@ export const bookings = pgTable(
     status: bookingStatusEnum("status").notNull().default("active"),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    /** What the visit was booked under, so a later price or rule change never reprices it. */
+    offerRevisionId: uuid("offer_revision_id"),
+    unitPriceGrosze: integer("unit_price_grosze"),
+    copayRuleVersionId: uuid("copay_rule_version_id"),
     /** iCalendar SEQUENCE: raised on every change so subscribed calendars update the event. */
     sequence: integer("sequence").notNull().default(0),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),

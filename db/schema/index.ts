@@ -7,3 +7,4 @@ export * from "./plans";
 export * from "./capacity";
 export * from "./booking";
 export * from "./ledger";
+export * from "./billing";
