@@ -27,6 +27,8 @@ CREATE TABLE "copay_charges" (
 	"resident_id" uuid NOT NULL,
 	"payer_id" uuid NOT NULL,
 	"rule_version_id" uuid,
+	"rule_id" uuid,
+	"plan_id" uuid,
 	"kind" text NOT NULL,
 	"reason" text NOT NULL,
 	"description" text NOT NULL,
@@ -180,6 +182,7 @@ ALTER TABLE "copay_charges" ADD CONSTRAINT "copay_charges_booking_id_bookings_id
 ALTER TABLE "copay_charges" ADD CONSTRAINT "copay_charges_resident_id_residents_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."residents"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "copay_charges" ADD CONSTRAINT "copay_charges_payer_id_residents_id_fk" FOREIGN KEY ("payer_id") REFERENCES "public"."residents"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "copay_charges" ADD CONSTRAINT "copay_charges_rule_version_id_copay_rule_versions_id_fk" FOREIGN KEY ("rule_version_id") REFERENCES "public"."copay_rule_versions"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "copay_charges" ADD CONSTRAINT "copay_charges_rule_id_copay_rules_id_fk" FOREIGN KEY ("rule_id") REFERENCES "public"."copay_rules"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "copay_charges" ADD CONSTRAINT "copay_charges_statement_id_statements_id_fk" FOREIGN KEY ("statement_id") REFERENCES "public"."statements"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "copay_rule_versions" ADD CONSTRAINT "copay_rule_versions_rule_id_copay_rules_id_fk" FOREIGN KEY ("rule_id") REFERENCES "public"."copay_rules"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "copay_rule_versions" ADD CONSTRAINT "copay_rule_versions_cus_id_centres_id_fk" FOREIGN KEY ("cus_id") REFERENCES "public"."centres"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -209,6 +212,7 @@ CREATE UNIQUE INDEX "checkout_sessions_attempt" ON "checkout_sessions" USING btr
 CREATE UNIQUE INDEX "copay_charges_booking_charge" ON "copay_charges" USING btree ("booking_id") WHERE "copay_charges"."kind" = 'charge';--> statement-breakpoint
 CREATE INDEX "copay_charges_unbilled" ON "copay_charges" USING btree ("cus_id","payer_id") WHERE "copay_charges"."statement_id" is null;--> statement-breakpoint
 CREATE INDEX "copay_charges_booking" ON "copay_charges" USING btree ("booking_id");--> statement-breakpoint
+CREATE INDEX "copay_charges_rule_resident" ON "copay_charges" USING btree ("rule_id","resident_id","service_date");--> statement-breakpoint
 CREATE INDEX "copay_charges_statement" ON "copay_charges" USING btree ("statement_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "copay_rule_versions_number" ON "copay_rule_versions" USING btree ("rule_id","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "copay_rule_versions_from" ON "copay_rule_versions" USING btree ("rule_id","valid_from");--> statement-breakpoint

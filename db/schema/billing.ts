@@ -161,6 +161,9 @@ export const copayCharges = pgTable(
     residentId: uuid("resident_id").notNull().references(() => residents.id, { onDelete: "restrict" }),
     payerId: uuid("payer_id").notNull().references(() => residents.id, { onDelete: "restrict" }),
     ruleVersionId: uuid("rule_version_id").references(() => copayRuleVersions.id, { onDelete: "restrict" }),
+    /** The rule (across its versions) and the plan, for free quotas counted per month or per plan. */
+    ruleId: uuid("rule_id").references(() => copayRules.id, { onDelete: "restrict" }),
+    planId: uuid("plan_id"),
     kind: text("kind").$type<"charge" | "correction">().notNull(),
     /** delivered, no_show or late_cancellation. */
     reason: text("reason").notNull(),
@@ -181,6 +184,7 @@ export const copayCharges = pgTable(
     uniqueIndex("copay_charges_booking_charge").on(t.bookingId).where(sql`${t.kind} = 'charge'`),
     index("copay_charges_unbilled").on(t.cusId, t.payerId).where(sql`${t.statementId} is null`),
     index("copay_charges_booking").on(t.bookingId),
+    index("copay_charges_rule_resident").on(t.ruleId, t.residentId, t.serviceDate),
     index("copay_charges_statement").on(t.statementId),
   ],
 );

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
-import { bookings, offerRevisions, offers, planItems, residents } from "@db/schema";
+import { bookings, offerRevisions, offers, planItems, plans, residents } from "@db/schema";
+import { accrueCharge, type VisitFacts } from "~/modules/billing/charges.server";
 import type { Actor } from "~/modules/kernel/actor";
 import { recordAudit } from "~/modules/kernel/audit.server";
 import { clock } from "~/modules/kernel/clock.server";
@@ -34,6 +35,8 @@ export async function recordAttendance(
       .update(bookings)
       .set({ attendance: input.attendance, deliveredUnits: input.attendance === "delivered" ? String(input.units) : null, attendanceRecordedAt: now, attendanceRecordedBy: input.actor.userId, updatedAt: now })
       .where(eq(bookings.id, booking.id));
+    // The co-payment accrues with the confirmation, in the same transaction (a correction of units corrects it).
+    await accrueCharge(tx, await visitFacts(tx, booking), { reason: input.attendance, unitsHundredths: input.attendance === "delivered" ? Math.round(input.units! * 100) : 100 }, input.actor.userId, now);
     await recordAudit(tx, input.actor, {
       cusId: booking.cusId,
       action: input.attendance === "delivered" ? "booking.delivered" : "booking.no_show",
@@ -52,6 +55,30 @@ export async function recordAttendance(
     }
     return { ok: true as const, noShowsInItem };
   });
+}
+
+/** What billing needs to know of a visit: who pays (a family plan's holder), and what it was booked under. */
+export async function visitFacts(tx: Database, booking: typeof bookings.$inferSelect): Promise<VisitFacts> {
+  const [plan] = booking.planItemId
+    ? await tx.select({ id: plans.id, holderId: plans.residentId }).from(planItems).innerJoin(plans, eq(plans.id, planItems.planId)).where(eq(planItems.id, booking.planItemId))
+    : [];
+  const [offer] = await tx
+    .select({ name: offerRevisions.name, price: offerRevisions.priceGrosze })
+    .from(offers)
+    .innerJoin(offerRevisions, eq(offerRevisions.id, sql`coalesce(${booking.offerRevisionId}::uuid, ${offers.publishedRevisionId})`))
+    .where(eq(offers.id, booking.offerId));
+  return {
+    bookingId: booking.id,
+    cusId: booking.cusId,
+    residentId: booking.residentId,
+    payerId: plan?.holderId ?? booking.residentId,
+    planId: plan?.id ?? null,
+    offerId: booking.offerId,
+    offerName: offer?.name ?? "",
+    startsAt: booking.startsAt,
+    unitPriceGrosze: booking.unitPriceGrosze ?? offer?.price ?? 0,
+    ruleVersionId: booking.copayRuleVersionId,
+  };
 }
 
 /** Plan items of the centre with three or more no-shows: the coordinator decides whether the service goes on. */

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
-import { auditLog, bookings, outbox, planItems, plans, residents, slotHolds, slots } from "@db/schema";
+import { auditLog, bookings, offerRevisions, offers, outbox, planItems, plans, residents, slotHolds, slots } from "@db/schema";
+import { ruleVersionInForce } from "~/modules/billing/rules.server";
 import { rowsOf } from "~/modules/kernel/rows.server";
 import type { Actor } from "~/modules/kernel/actor";
 import { clock } from "~/modules/kernel/clock.server";
@@ -113,9 +114,12 @@ async function takeSeat(db: Database, input: Parameters<typeof bookSlot>[0], now
     ), unheld as (
       delete from ${slotHolds} using decision d where ${slotHolds.slotId} = d.id and ${slotHolds.heldBy} = ${me} and d.outcome = 'ok' and d.held_by_me
     ), booked as (
-      insert into ${bookings} (id, cus_id, slot_id, offer_id, provider_id, resident_id, plan_item_id, series_id, starts_at, ends_at, created_by, created_at, updated_at)
-      select ${bookingId}, d.cus_id, d.id, d.offer_id, d.provider_id, ${input.residentId}, ${input.planItemId ?? null}, ${input.seriesId ?? null}, d.starts_at, d.ends_at, ${me}, ${at}::timestamptz, ${at}::timestamptz
-      from decision d where d.outcome = 'ok'
+      insert into ${bookings} (id, cus_id, slot_id, offer_id, provider_id, resident_id, plan_item_id, series_id, starts_at, ends_at, created_by, created_at, updated_at,
+        offer_revision_id, unit_price_grosze, copay_rule_version_id)
+      select ${bookingId}, d.cus_id, d.id, d.offer_id, d.provider_id, ${input.residentId}, ${input.planItemId ?? null}, ${input.seriesId ?? null}, d.starts_at, d.ends_at, ${me}, ${at}::timestamptz, ${at}::timestamptz,
+        o.published_revision_id, rv.price_grosze, ${ruleVersionInForce(sql`d.cus_id`, sql`d.offer_id`, sql`(d.starts_at at time zone 'Europe/Warsaw')::date`)}
+      from decision d join ${offers} o on o.id = d.offer_id left join ${offerRevisions} rv on rv.id = o.published_revision_id
+      where d.outcome = 'ok'
       returning id, cus_id, slot_id, resident_id, starts_at
     ), audited as (
       insert into ${auditLog} (action, entity_type, entity_id, cus_id, actor_user_id, actor_email, ip, after, at)

@@ -106,6 +106,20 @@ export function money({ message = "input.money" }: Message = {}) {
     });
 }
 
+/** A percentage as people type it ("15", "12,5"), 0–100, as basis points (1500 = 15 %); empty is null. */
+export function percent({ message = "input.percent" }: Message = {}) {
+  return z
+    .string({ error: message })
+    .trim()
+    .default("")
+    .refine((v) => v === "" || (/^\d{1,3}([.,]\d{1,2})?$/.test(v) && Number(v.replace(",", ".")) <= 100), message)
+    .transform((v) => {
+      if (v === "") return null;
+      const [whole, fraction = ""] = v.split(/[.,]/);
+      return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+    });
+}
+
 /** One of a fixed list. */
 export function choice<const T extends readonly [string, ...string[]]>(values: T, { message = "input.choice" }: Message = {}) {
   return z.enum(values, { error: message });

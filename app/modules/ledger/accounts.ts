@@ -7,6 +7,8 @@ export const accounts = {
   residentUnbilled: (residentId: string) => `resident_unbilled:${residentId}`,
   /** What a resident (the payer) owes on issued statements. */
   residentReceivable: (residentId: string) => `resident_receivable:${residentId}`,
+  /** Statement totals under Stripe's minimum, carried to the payer's next statement. */
+  residentCarried: (residentId: string) => `resident_carried:${residentId}`,
   /** Overpayments held for a resident, taken off the next statement. */
   residentCredit: (residentId: string) => `resident_credit:${residentId}`,
   /** The gmina's co-payment income (named by the gmina's TERYT code, or "cus" when the centre has none recorded). */

@@ -1,0 +1,215 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, ilike, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { getDb, type Database } from "@db/client";
+import { billingMonths, copayCharges, outbox, residents, statementLines, statements, type StatementStatus } from "@db/schema";
+import type { Actor } from "~/modules/kernel/actor";
+import { recordAudit } from "~/modules/kernel/audit.server";
+import { addDays, addMonths } from "~/modules/kernel/dates";
+import { isUuid } from "~/modules/kernel/ids";
+import { rowsOf } from "~/modules/kernel/rows.server";
+import { accounts } from "~/modules/ledger/accounts";
+import { postJournalEntries } from "~/modules/ledger/bulk.server";
+import { accountBalances } from "~/modules/ledger/journal.server";
+import { composeStatement, byPayer, type ComposedStatement, type UnbilledCharge } from "./statement-composition";
+
+/*
+ * Monthly statements: one per payer and month, issued by finance on a chosen day (or on the 1st by the worker).
+ * Issuing closes the month: its charges are on statements and it is never rewritten; a charge accrued later
+ * for a day in it (a late confirmation, a correction) goes on the next statement. Set-based, so a month of a
+ * large centre is issued in seconds: the database does the grouping, this file the composition.
+ */
+
+export const DEFAULT_DUE_DAYS = 14;
+
+export type IssueResult =
+  | { ok: true; issued: number; carried: number; totalGrosze: number }
+  | { ok: false; reason: "already_issued" | "future_month" };
+
+/** The reference a resident quotes on a bank transfer: ODP/2026/03/000042. */
+export function statementReference(month: string, sequence: number): string {
+  return `ODP/${month.slice(0, 4)}/${month.slice(5, 7)}/${String(sequence).padStart(6, "0")}`;
+}
+
+/** Statement lines and the journal entry a composed statement makes, with its destination account. */
+function entryLines(s: ComposedStatement, chargesSum: number, carried: number) {
+  const gross = chargesSum + carried;
+  const destination = s.outcome === "carry" ? accounts.residentCarried(s.payerId) : accounts.residentReceivable(s.payerId);
+  return [
+    { account: accounts.residentUnbilled(s.payerId), amountGrosze: -chargesSum },
+    { account: accounts.residentCarried(s.payerId), amountGrosze: -carried },
+    { account: accounts.residentCredit(s.payerId), amountGrosze: s.creditUsedGrosze - Math.max(0, -gross) },
+    { account: destination, amountGrosze: s.totalGrosze },
+  ];
+}
+
+export async function issueStatements(
+  input: { cusId: string; month: string; issuedOn: string; dueOn?: string; actor: Actor | null; now: Date },
+  db: Database = getDb(),
+): Promise<IssueResult> {
+  const month = `${input.month.slice(0, 7)}-01`;
+  const nextMonth = addMonths(month, 1);
+  if (input.issuedOn < month) return { ok: false, reason: "future_month" };
+  const dueOn = input.dueOn ?? addDays(input.issuedOn, DEFAULT_DUE_DAYS);
+  return db.transaction(async (tx) => {
+    const [closed] = await tx.insert(billingMonths).values({ cusId: input.cusId, month, closedAt: input.now, closedBy: input.actor?.userId ?? null }).onConflictDoNothing().returning();
+    if (!closed) return { ok: false as const, reason: "already_issued" as const };
+
+    const charges = await tx
+      .select({
+        id: copayCharges.id,
+        payerId: copayCharges.payerId,
+        residentId: copayCharges.residentId,
+        kind: copayCharges.kind,
+        description: copayCharges.description,
+        serviceDate: copayCharges.serviceDate,
+        unitsHundredths: copayCharges.unitsHundredths,
+        amountGrosze: copayCharges.amountGrosze,
+        explanation: copayCharges.explanation,
+      })
+      .from(copayCharges)
+      .where(and(eq(copayCharges.cusId, input.cusId), isNull(copayCharges.statementId), lt(copayCharges.serviceDate, nextMonth)));
+    const carried = await accountBalances(input.cusId, { prefix: "resident_carried:" }, tx);
+    const credits = await accountBalances(input.cusId, { prefix: "resident_credit:" }, tx);
+    const groups = byPayer(charges as UnbilledCharge[]);
+    for (const [account, balance] of carried) if (balance > 0 && !groups.has(account.slice("resident_carried:".length))) groups.set(account.slice("resident_carried:".length), []);
+
+    const payerIds = [...groups.keys()];
+    const languages = new Map<string, string>();
+    for (let i = 0; i < payerIds.length; i += 5000) {
+      const rows = await tx.select({ id: residents.id, language: residents.preferredLanguage }).from(residents).where(inArray(residents.id, payerIds.slice(i, i + 5000)));
+      for (const r of rows) languages.set(r.id, r.language);
+    }
+    const [{ n: existing } = { n: 0 }] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from ${statements} where cus_id = ${input.cusId} and month = ${month}`);
+
+    const heads: Record<string, unknown>[] = [];
+    const lines: Record<string, unknown>[] = [];
+    const entries: Parameters<typeof postJournalEntries>[1] = [];
+    const chargeToStatement: { c: string; s: string }[] = [];
+    let sequence = existing;
+    let issued = 0;
+    let carriedCount = 0;
+    let totalGrosze = 0;
+    for (const payerId of payerIds.sort()) {
+      const own = groups.get(payerId)!;
+      const carriedGrosze = Math.max(0, carried.get(accounts.residentCarried(payerId)) ?? 0);
+      const creditGrosze = Math.max(0, -(credits.get(accounts.residentCredit(payerId)) ?? 0));
+      // A month of free services only is not a statement anyone needs; its zero charges wait unbilled.
+      if (carriedGrosze === 0 && own.every((c) => c.amountGrosze === 0)) continue;
+      const composed = composeStatement({ payerId, charges: own, carriedGrosze, carriedFrom: carriedGrosze > 0 ? "earlier" : null, creditGrosze });
+      const id = randomUUID();
+      sequence += 1;
+      const status: StatementStatus = composed.outcome === "carry" ? "carried_over" : composed.outcome === "nothing" ? "paid" : "issued";
+      heads.push({ id, cus_id: input.cusId, payer_id: payerId, month, reference: statementReference(month, sequence), status, total_grosze: composed.totalGrosze, issued_on: input.issuedOn, due_on: dueOn, language: languages.get(payerId) ?? "pl", issued_by: input.actor?.userId ?? null });
+      composed.lines.forEach((l, i) => lines.push({ statement_id: id, kind: l.kind, charge_id: l.chargeId, description: l.description, service_date: l.serviceDate, units_hundredths: l.unitsHundredths, amount_grosze: l.amountGrosze, explanation: l.explanation, sort_order: i }));
+      for (const c of own) chargeToStatement.push({ c: c.id, s: id });
+      const chargesSum = own.reduce((s, c) => s + c.amountGrosze, 0);
+      entries.push({ id: randomUUID(), cusId: input.cusId, kind: composed.outcome === "carry" ? "carry_over" : "statement_issued", sourceKey: `statement:${id}`, memo: statementReference(month, sequence), occurredAt: input.now, recordedBy: input.actor?.userId ?? null, lines: entryLines(composed, chargesSum, carriedGrosze) });
+      if (composed.outcome === "carry") carriedCount += 1;
+      else issued += 1;
+      totalGrosze += composed.totalGrosze;
+    }
+
+    if (heads.length > 0) {
+      await tx.execute(sql`insert into ${statements} (id, cus_id, payer_id, month, reference, status, total_grosze, issued_on, due_on, language, issued_by, created_at, updated_at)
+        select id, cus_id, payer_id, month, reference, status::statement_status, total_grosze, issued_on, due_on, language, issued_by, ${input.now.toISOString()}::timestamptz, ${input.now.toISOString()}::timestamptz
+        from jsonb_to_recordset(${JSON.stringify(heads)}::jsonb) as x(id uuid, cus_id uuid, payer_id uuid, month date, reference text, status text, total_grosze int, issued_on date, due_on date, language text, issued_by uuid)`);
+      await tx.execute(sql`insert into ${statementLines} (statement_id, kind, charge_id, description, service_date, units_hundredths, amount_grosze, explanation, sort_order)
+        select statement_id, kind, charge_id, description, service_date, units_hundredths, amount_grosze, explanation, sort_order
+        from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as x(statement_id uuid, kind text, charge_id uuid, description text, service_date date, units_hundredths int, amount_grosze int, explanation text, sort_order int)`);
+      await tx.execute(sql`update ${copayCharges} c set statement_id = x.s from jsonb_to_recordset(${JSON.stringify(chargeToStatement)}::jsonb) as x(c uuid, s uuid) where c.id = x.c`);
+      await postJournalEntries(tx, entries);
+      // Each payer is told (email with the amount, the PDF and a pay link) by the worker, through the outbox.
+      const notices = heads.filter((h) => h.status === "issued").map((h) => ({ key: `statement-notice:issued:${h.id as string}`, payload: { statementId: h.id, kind: "issued" } }));
+      if (notices.length > 0) {
+        await tx.execute(sql`insert into ${outbox} (kind, key, payload, cus_id, next_attempt_at)
+          select 'statement-notice', x.key, x.payload, ${input.cusId}, ${input.now.toISOString()}::timestamptz from jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) as x(key text, payload jsonb)
+          on conflict (key) do nothing`);
+      }
+    }
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "statements.issued", entityType: "billing_month", entityId: month, after: { issued, carried: carriedCount, totalGrosze, issuedOn: input.issuedOn, dueOn } });
+    return { ok: true as const, issued, carried: carriedCount, totalGrosze };
+  });
+}
+
+export type StatementRow = typeof statements.$inferSelect;
+
+/** A statement with its lines, if it belongs to the centre (and, for a resident, is their own). */
+export async function getStatement(cusId: string, statementId: string, options: { payerId?: string } = {}, db: Database = getDb()) {
+  if (!isUuid(statementId)) return null;
+  const conditions = [eq(statements.id, statementId), eq(statements.cusId, cusId)];
+  if (options.payerId) conditions.push(eq(statements.payerId, options.payerId));
+  const [row] = await db
+    .select({ statement: statements, payerFirstName: residents.firstName, payerLastName: residents.lastName, payerEmail: residents.email, payerStreet: residents.street, payerPostalCode: residents.postalCode, payerCity: residents.city })
+    .from(statements)
+    .innerJoin(residents, eq(residents.id, statements.payerId))
+    .where(and(...conditions));
+  if (!row) return null;
+  const items = await db.select().from(statementLines).where(eq(statementLines.statementId, statementId)).orderBy(asc(statementLines.sortOrder));
+  return { ...row, lines: items };
+}
+
+/** What is still to pay on a statement. */
+export function outstandingOf(s: Pick<StatementRow, "totalGrosze" | "paidGrosze" | "refundedGrosze" | "status">): number {
+  if (s.status === "waived" || s.status === "cancelled" || s.status === "carried_over") return 0;
+  return Math.max(0, s.totalGrosze - s.paidGrosze);
+}
+
+/** A payer's statements, newest first (the resident's page, the resident's record). */
+export async function listPayerStatements(cusId: string, payerId: string, db: Database = getDb()) {
+  if (!isUuid(payerId)) return [];
+  return db.select().from(statements).where(and(eq(statements.cusId, cusId), eq(statements.payerId, payerId))).orderBy(desc(statements.month));
+}
+
+export const STATEMENTS_PAGE_SIZE = 50;
+
+/** The finance desk's list: a month's statements, by status, by a resident's name or the reference. */
+export async function listStatements(cusId: string, filter: { month: string; status?: StatementStatus | "overdue_open" | null; search?: string | null; page?: number }, db: Database = getDb()) {
+  const month = `${filter.month.slice(0, 7)}-01`;
+  const conditions = [eq(statements.cusId, cusId), eq(statements.month, month)];
+  if (filter.status === "overdue_open") conditions.push(eq(statements.status, "overdue"));
+  else if (filter.status) conditions.push(eq(statements.status, filter.status));
+  if (filter.search) {
+    const like = `%${filter.search.replace(/[\\%_]/g, "\\$&")}%`;
+    conditions.push(or(ilike(statements.reference, like), ilike(sql`${residents.firstName} || ' ' || ${residents.lastName}`, like))!);
+  }
+  const page = Math.max(1, filter.page ?? 1);
+  const rows = await db
+    .select({ statement: statements, firstName: residents.firstName, lastName: residents.lastName })
+    .from(statements)
+    .innerJoin(residents, eq(residents.id, statements.payerId))
+    .where(and(...conditions))
+    .orderBy(asc(residents.lastName), asc(residents.firstName))
+    .limit(STATEMENTS_PAGE_SIZE)
+    .offset((page - 1) * STATEMENTS_PAGE_SIZE);
+  const summary = await db
+    .select({ status: statements.status, n: sql<number>`count(*)::int`, total: sql<string>`sum(${statements.totalGrosze})`, paid: sql<string>`sum(${statements.paidGrosze})` })
+    .from(statements)
+    .where(and(eq(statements.cusId, cusId), eq(statements.month, month)))
+    .groupBy(statements.status);
+  return {
+    rows,
+    counts: Object.fromEntries(summary.map((s) => [s.status, s.n])) as Partial<Record<StatementStatus, number>>,
+    totalGrosze: summary.reduce((sum, s) => sum + Number(s.total), 0),
+    paidGrosze: summary.reduce((sum, s) => sum + Number(s.paid), 0),
+  };
+}
+
+/** Months whose statements are issued, newest first. */
+export async function listClosedMonths(cusId: string, db: Database = getDb()) {
+  return db.select().from(billingMonths).where(eq(billingMonths.cusId, cusId)).orderBy(desc(billingMonths.month));
+}
+
+/** Statements past their due date and still owing: marked overdue, and each payer reminded once. */
+export async function markOverdue(cusId: string | null, today: string, now: Date, db: Database = getDb()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(statements)
+      .set({ status: "overdue", reminderQueuedAt: now, updatedAt: now })
+      .where(and(cusId ? eq(statements.cusId, cusId) : sql`true`, inArray(statements.status, ["issued", "partly_paid"]), lt(statements.dueOn, today), isNull(statements.reminderQueuedAt)))
+      .returning({ id: statements.id, cusId: statements.cusId });
+    for (const r of rows) {
+      await tx.insert(outbox).values({ kind: "statement-notice", key: `statement-notice:overdue:${r.id}`, payload: { statementId: r.id, kind: "overdue" }, cusId: r.cusId, nextAttemptAt: now }).onConflictDoNothing({ target: outbox.key });
+    }
+    return rows.length;
+  });
+}
