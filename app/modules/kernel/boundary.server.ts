@@ -84,6 +84,11 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   return body;
 }
 
+/** The exact bytes of a body as text, for a signed webhook verified on its raw body; cut off at the limit. */
+export async function readRawBody(request: Request, limit = FORM_BODY_LIMIT_BYTES): Promise<string> {
+  return new TextDecoder().decode(await readBody(request, limit));
+}
+
 function collect(entries: Iterable<[string, FormDataEntryValue]>, raw: RawInput, files: Set<string>) {
   for (const [key, value] of entries) {
     if (typeof value !== "string") {

@@ -1,0 +1,81 @@
+import { and, desc, eq } from "drizzle-orm";
+import { getDb, type Database } from "@db/client";
+import { checkoutSessions, statements } from "@db/schema";
+import { clock } from "~/modules/kernel/clock.server";
+import { isUuid } from "~/modules/kernel/ids";
+import { stripe, stripeErrorCode } from "~/modules/stripe/client.server";
+import type { Locale } from "~/utils/i18n";
+import { STRIPE_MINIMUM_GROSZE } from "./copay-engine";
+import { outstandingOf } from "./statements.server";
+
+/*
+ * Paying a statement online: a Stripe Checkout Session in PLN for what is still owed, with BLIK, Przelewy24 and
+ * card. A session is made with a deterministic idempotency key (the statement and the attempt's number), so a
+ * double click, or two tabs, make one session; a new attempt only when the last one expired or the amount owed
+ * changed. Metadata carries our ids, never personal data. What was paid comes back by webhook.
+ */
+
+/** Stripe Checkout's languages for ours; Ukrainian is not among Checkout's, so the browser's language decides. */
+const checkoutLocale: Record<Locale, "pl" | "en" | "auto"> = { pl: "pl", en: "en", uk: "auto" };
+
+export type CheckoutRefusal = "not_found" | "nothing_owed" | "below_minimum" | "unavailable";
+
+export async function startCheckout(
+  input: { cusId: string; statementId: string; payerId: string | null; locale: Locale; baseUrl: string; description: string },
+  db: Database = getDb(),
+): Promise<{ ok: true; url: string } | { ok: false; reason: CheckoutRefusal }> {
+  if (!isUuid(input.statementId)) return { ok: false, reason: "not_found" };
+  const conditions = [eq(statements.id, input.statementId), eq(statements.cusId, input.cusId)];
+  if (input.payerId) conditions.push(eq(statements.payerId, input.payerId));
+  const [statement] = await db.select().from(statements).where(and(...conditions));
+  if (!statement) return { ok: false, reason: "not_found" };
+  const owed = outstandingOf(statement);
+  if (owed === 0) return { ok: false, reason: "nothing_owed" };
+  if (owed < STRIPE_MINIMUM_GROSZE) return { ok: false, reason: "below_minimum" };
+  const now = clock.now();
+
+  const [last] = await db.select().from(checkoutSessions).where(eq(checkoutSessions.statementId, statement.id)).orderBy(desc(checkoutSessions.attempt)).limit(1);
+  if (last && last.status === "open" && last.expiresAt > now && last.amountGrosze === owed) {
+    try {
+      const session = await stripe().checkout.sessions.retrieve(last.stripeSessionId);
+      if (session.status === "open" && session.url) return { ok: true, url: session.url };
+    } catch (error) {
+      if (stripeErrorCode(error) !== "resource_missing") return { ok: false, reason: "unavailable" };
+    }
+  }
+  const attempt = (last?.attempt ?? 0) + 1;
+  const metadata = { statementId: statement.id, cusId: statement.cusId, attempt: String(attempt) };
+  try {
+    const session = await stripe().checkout.sessions.create(
+      {
+        mode: "payment",
+        currency: "pln",
+        // The API this SDK speaks (2026-10-28) names the list allowed_payment_method_types (once payment_method_types).
+        allowed_payment_method_types: ["blik", "p24", "card"],
+        locale: checkoutLocale[input.locale],
+        line_items: [{ quantity: 1, price_data: { currency: "pln", unit_amount: owed, product_data: { name: input.description } } }],
+        client_reference_id: statement.id,
+        metadata,
+        payment_intent_data: { metadata, description: statement.reference },
+        success_url: `${input.baseUrl}/me/statements/${statement.id}/paid?session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${input.baseUrl}/me/statements/${statement.id}?payment=cancelled`,
+      },
+      { idempotencyKey: `checkout:${statement.id}:${attempt}` },
+    );
+    await db
+      .insert(checkoutSessions)
+      .values({ cusId: statement.cusId, statementId: statement.id, attempt, stripeSessionId: session.id, url: session.url ?? "", amountGrosze: owed, expiresAt: new Date(session.expires_at * 1000), createdAt: now })
+      .onConflictDoNothing();
+    if (!session.url) return { ok: false, reason: "unavailable" };
+    return { ok: true, url: session.url };
+  } catch {
+    return { ok: false, reason: "unavailable" };
+  }
+}
+
+/** The latest checkout of a statement (the paid page asks whether the webhook has arrived yet). */
+export async function latestCheckout(statementId: string, db: Database = getDb()) {
+  if (!isUuid(statementId)) return null;
+  const [row] = await db.select().from(checkoutSessions).where(eq(checkoutSessions.statementId, statementId)).orderBy(desc(checkoutSessions.attempt)).limit(1);
+  return row ?? null;
+}
