@@ -8,7 +8,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import helmet from "helmet";
-import { BODY_LIMIT_BYTES, contentSecurityPolicy, isCrossOriginWrite, MAILBOX_HTML_CSP } from "./app/utils/http-security";
+import { BODY_LIMIT_BYTES, checkoutOrigin, contentSecurityPolicy, isCrossOriginWrite, MAILBOX_HTML_CSP } from "./app/utils/http-security";
 
 const development = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -17,6 +17,7 @@ const buildPath = path.resolve("build/index.js");
 const build = (await import(buildPath)) as ServerBuild;
 const entry = build.entry.module as unknown as { startBackgroundWork?: () => () => void };
 
+const paymentOrigin = checkoutOrigin();
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "true" ? 1 : false);
@@ -34,7 +35,7 @@ app.use((req, res, next) => {
   const nonce = randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
   const mailboxHtml = /^\/dev\/mailbox\/[^/]+\/html$/.test(req.path);
-  res.setHeader("Content-Security-Policy", mailboxHtml ? MAILBOX_HTML_CSP : contentSecurityPolicy({ nonce, development }));
+  res.setHeader("Content-Security-Policy", mailboxHtml ? MAILBOX_HTML_CSP : contentSecurityPolicy({ nonce, development, checkoutOrigin: paymentOrigin }));
   res.setHeader("X-Frame-Options", mailboxHtml ? "SAMEORIGIN" : "DENY");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(self)");
   next();
@@ -95,6 +96,26 @@ app.all(
   }),
 );
 
+// Without Stripe keys the portal talks to the local Stripe stand-in (docs/decisions/014), started here with it.
+const standin = process.env.STRIPE_SECRET_KEY || process.env.STRIPE_STANDIN === "off" ? null : await startLocalStripe();
+
+async function startLocalStripe() {
+  const { startStripeStandin } = await import("./stripe-standin/server");
+  const { STANDIN_WEBHOOK_SECRET } = await import("./app/modules/stripe/client.server");
+  const standinPort = Number(process.env.STRIPE_STANDIN_PORT ?? port + 2);
+  const started = await startStripeStandin({
+    port: standinPort,
+    host: "127.0.0.1",
+    publicUrl: process.env.STRIPE_STANDIN_PUBLIC_URL ?? `http://localhost:${standinPort}`,
+    webhookUrl: `http://127.0.0.1:${port}/webhooks/stripe`,
+    webhookSecret: process.env.STRIPE_WEBHOOK_SECRET ?? STANDIN_WEBHOOK_SECRET,
+    log: (line) => console.log(line),
+  });
+  process.env.STRIPE_STANDIN_URL = started.url;
+  console.log(`Local Stripe stand-in at ${started.url} (no STRIPE_SECRET_KEY)`);
+  return started;
+}
+
 const stopBackgroundWork = entry.startBackgroundWork?.();
 
 const server = app.listen(port, () => {
@@ -108,6 +129,7 @@ server.headersTimeout = 66_000;
 
 function shutdown() {
   stopBackgroundWork?.();
+  void standin?.close();
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 5000).unref();
 }

@@ -1,3 +1,5 @@
+import { statementNoticeHandler } from "~/modules/billing/statement-notices.server";
+import { stripeRefundHandler } from "~/modules/billing/stripe-events.server";
 import { bookingNoticeHandler } from "~/modules/booking/booking-notices.server";
 import { startBookingWorker } from "~/modules/booking/booking-worker.server";
 import { startHorizonRoller } from "~/modules/capacity/horizon-worker.server";
@@ -10,11 +12,13 @@ import { emailHandler, startOutboxWorker, type OutboxHandlers } from "~/modules/
  * so the notifications module never imports the modules whose messages it carries.
  */
 
-/** The handler of each outbox kind. Stripe calls and webhooks to process join here with co-payments. */
+/** The handler of each outbox kind. */
 export function outboxHandlers(options: { emailSender?: EmailSender } = {}): OutboxHandlers {
   return {
     email: emailHandler(options.emailSender),
     "booking-notice": bookingNoticeHandler,
+    "statement-notice": statementNoticeHandler,
+    "stripe-refund": stripeRefundHandler,
   };
 }
 

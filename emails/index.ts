@@ -3,6 +3,7 @@ import { createElement, type ComponentType } from "react";
 import BookingNoticeEmail, { bookingNoticeSubject, type BookingNoticeEmailProps } from "./booking-notice";
 import InvitationEmail, { invitationSubject, type InvitationEmailProps } from "./invitation";
 import PlanApprovedEmail, { planApprovedSubject, type PlanApprovedEmailProps } from "./plan-approved";
+import StatementNoticeEmail, { statementNoticeSubject, type StatementNoticeEmailProps } from "./statement-notice";
 import PasswordResetEmail, { passwordResetSubject, type PasswordResetEmailProps } from "./password-reset";
 
 /** Every message the portal sends: template name → its props. */
@@ -11,6 +12,7 @@ export type EmailTemplates = {
   invitation: InvitationEmailProps;
   "booking-notice": BookingNoticeEmailProps;
   "plan-approved": PlanApprovedEmailProps;
+  "statement-notice": StatementNoticeEmailProps;
 };
 export type EmailTemplateName = keyof EmailTemplates;
 
@@ -21,6 +23,7 @@ const templates: { [K in EmailTemplateName]: TemplateEntry<EmailTemplates[K]> } 
   invitation: { component: InvitationEmail, subject: invitationSubject },
   "booking-notice": { component: BookingNoticeEmail, subject: bookingNoticeSubject },
   "plan-approved": { component: PlanApprovedEmail, subject: planApprovedSubject },
+  "statement-notice": { component: StatementNoticeEmail, subject: statementNoticeSubject },
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };

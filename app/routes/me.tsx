@@ -6,6 +6,8 @@ import { Notice } from "~/components/Notice";
 import { cancelBooking, requestBookingChange } from "~/modules/booking/changes.server";
 import { listResidentBookings } from "~/modules/booking/queries.server";
 import { getCurrentPlanForResident } from "~/modules/plans/plans.server";
+import { listPayerStatements, outstandingOf } from "~/modules/billing/statements.server";
+import { StatementsPanel } from "~/components/billing/StatementsPanel";
 import { getFeedStatus, regenerateFeedToken } from "~/modules/booking/calendar-feeds.server";
 import { appUrl } from "~/utils/env.server";
 import { CentreCard } from "~/components/CentreCard";
@@ -33,9 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cusId = requireCentreId(access);
   const [centre, record] = await Promise.all([getCentre(cusId), getOwnResidentRecord(access.user.id, cusId)]);
   if (!centre) throw new Response("Not found", { status: 404 });
-  const [feed, plan, bookingRows] = record
-    ? await Promise.all([getFeedStatus({ residentId: record.id }), getCurrentPlanForResident(record.id), listResidentBookings(record.id)])
-    : [null, null, []];
+  const [feed, plan, bookingRows, statementRows] = record
+    ? await Promise.all([getFeedStatus({ residentId: record.id }), getCurrentPlanForResident(record.id), listResidentBookings(record.id), listPayerStatements(cusId, record.id)])
+    : [null, null, [], []];
   const now = clock.now().getTime();
   const toRow = (b: (typeof bookingRows)[number]) => ({ ...b, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString() });
   return {
@@ -50,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : null,
     upcoming: bookingRows.filter((b) => b.status === "active" && b.startsAt.getTime() > now).map(toRow),
     past: bookingRows.filter((b) => b.status !== "active" || b.startsAt.getTime() <= now).map(toRow).reverse().slice(0, 20),
+    statements: statementRows.map((st) => ({ id: st.id, month: st.month, reference: st.reference, status: st.status, totalGrosze: st.totalGrosze, outstandingGrosze: outstandingOf(st) })),
     name: access.user.name,
     hasRecord: !!record,
     feedCreatedAt: feed?.createdAt.toISOString() ?? null,
@@ -102,7 +105,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 type Done = { ok: true; done: string | null; bookingId?: string; feedUrl?: string };
 
 export default function ResidentHome() {
-  const { name, centre, record, hasRecord, feedCreatedAt, plan, upcoming, past } = useLoaderData<typeof loader>();
+  const { name, centre, record, hasRecord, feedCreatedAt, plan, upcoming, past, statements } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as Done | { ok: false } | undefined;
   const done = answer?.ok ? answer : undefined;
   const refusal = useRefusal();
@@ -139,6 +142,7 @@ export default function ResidentHome() {
       </section>
       {done?.done ? <Notice kind="success">{t(done.done as "booking.cancelled")}</Notice> : null}
       {refusal.error(refusedForm, "form") ? <Notice kind="error">{refusal.error(refusedForm, "form")}</Notice> : null}
+      {hasRecord ? <StatementsPanel statements={statements} /> : null}
       {plan ? (
         <section className="panel" aria-labelledby="my-plan-title">
           <h2 id="my-plan-title">{t("plans.mine")}</h2>

@@ -24,3 +24,8 @@ export function formatDateTime(value: Date | string, locale: Locale = "pl"): str
 export function formatDate(value: Date | string, locale: Locale = "pl"): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, dateStyle: "long" }).format(new Date(value));
 }
+
+/** A billing month ("2026-03-01") as people say it: "marzec 2026". */
+export function formatMonth(month: string, locale: Locale = "pl"): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, month: "long", year: "numeric" }).format(new Date(`${month.slice(0, 7)}-15T12:00:00Z`));
+}

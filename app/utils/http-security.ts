@@ -37,7 +37,14 @@ export function isCrossOriginWrite(facts: RequestFacts): boolean {
   return facts.secFetchSite === "cross-site" || facts.secFetchSite === "same-site";
 }
 
-export function contentSecurityPolicy(options: { nonce: string; development: boolean; framable?: boolean }): string {
+/** Where a payment form sends the resident: Stripe's hosted checkout, or the local stand-in's (docs/decisions/014). */
+export function checkoutOrigin(): string {
+  if (process.env.STRIPE_SECRET_KEY) return "https://checkout.stripe.com";
+  const port = Number(process.env.STRIPE_STANDIN_PORT ?? Number(process.env.PORT ?? 3000) + 2);
+  return new URL(process.env.STRIPE_STANDIN_PUBLIC_URL ?? `http://localhost:${port}`).origin;
+}
+
+export function contentSecurityPolicy(options: { nonce: string; development: boolean; framable?: boolean; checkoutOrigin?: string }): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     "script-src": ["'self'", `'nonce-${options.nonce}'`],
@@ -48,7 +55,8 @@ export function contentSecurityPolicy(options: { nonce: string; development: boo
     "font-src": ["'self'", "data:"],
     "connect-src": options.development ? ["'self'", "ws:"] : ["'self'"],
     "frame-src": ["'self'"],
-    "form-action": ["'self'"],
+    // A pay button's redirect goes to the checkout page; browsers check form-action on that redirect too.
+    "form-action": options.checkoutOrigin ? ["'self'", options.checkoutOrigin] : ["'self'"],
     "base-uri": ["'self'"],
     "object-src": ["'none'"],
     "frame-ancestors": options.framable ? ["'self'"] : ["'none'"],

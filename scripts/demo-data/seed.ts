@@ -12,6 +12,7 @@ import { demoAccounts, DEMO_PASSWORD } from "../../db/demo-accounts";
 import { centreGminas, centreProviders, centres, memberships, providerOrganisations, residents, users } from "../../db/schema";
 import type { ProviderLegalForm } from "../../db/schema/organisations";
 import { seedAvailability } from "./seed-capacity";
+import { seedBilling } from "./seed-billing";
 import { seedPlans } from "./seed-plans";
 import { seedServiceBase } from "./seed-offers";
 
@@ -348,6 +349,13 @@ export async function seedDemo(db: Database): Promise<{ users: number; providers
     stableId,
     coordinatorUserId: stableId(`user:${demoAccounts.find((a) => a.role === "coordinator")!.email}`),
     directorUserId: stableId(`user:${demoAccounts.find((a) => a.role === "director")!.email}`),
+  });
+
+  await seedBilling(db, {
+    centreId: DEMO_CENTRE_ID,
+    providerId,
+    stableId,
+    financeUserId: stableId(`user:${demoAccounts.find((a) => a.role === "finance")!.email}`),
   });
 
   return { users: people.size, providers: providers.length, residents: residentList.length, offers: offerCount };

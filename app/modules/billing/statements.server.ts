@@ -42,8 +42,12 @@ function entryLines(s: ComposedStatement, chargesSum: number, carried: number) {
   ];
 }
 
+/**
+ * Issues the month's statements and closes the month. With `only`, issues a final statement for those payers
+ * (a resident who leaves mid-month) and leaves the month open for everyone else.
+ */
 export async function issueStatements(
-  input: { cusId: string; month: string; issuedOn: string; dueOn?: string; actor: Actor | null; now: Date },
+  input: { cusId: string; month: string; issuedOn: string; dueOn?: string; actor: Actor | null; now: Date; only?: string[] },
   db: Database = getDb(),
 ): Promise<IssueResult> {
   const month = `${input.month.slice(0, 7)}-01`;
@@ -51,8 +55,14 @@ export async function issueStatements(
   if (input.issuedOn < month) return { ok: false, reason: "future_month" };
   const dueOn = input.dueOn ?? addDays(input.issuedOn, DEFAULT_DUE_DAYS);
   return db.transaction(async (tx) => {
-    const [closed] = await tx.insert(billingMonths).values({ cusId: input.cusId, month, closedAt: input.now, closedBy: input.actor?.userId ?? null }).onConflictDoNothing().returning();
-    if (!closed) return { ok: false as const, reason: "already_issued" as const };
+    // One issuing at a time per centre and month: references are numbered in order.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`statements:${input.cusId}:${month}`}))`);
+    if (input.only) {
+      if (await isClosed(tx, input.cusId, month)) return { ok: false as const, reason: "already_issued" as const };
+    } else {
+      const [closed] = await tx.insert(billingMonths).values({ cusId: input.cusId, month, closedAt: input.now, closedBy: input.actor?.userId ?? null }).onConflictDoNothing().returning();
+      if (!closed) return { ok: false as const, reason: "already_issued" as const };
+    }
 
     const charges = await tx
       .select({
@@ -67,12 +77,18 @@ export async function issueStatements(
         explanation: copayCharges.explanation,
       })
       .from(copayCharges)
-      .where(and(eq(copayCharges.cusId, input.cusId), isNull(copayCharges.statementId), lt(copayCharges.serviceDate, nextMonth)));
+      .where(and(eq(copayCharges.cusId, input.cusId), isNull(copayCharges.statementId), lt(copayCharges.serviceDate, nextMonth), input.only ? inArray(copayCharges.payerId, input.only) : undefined));
     const carried = await accountBalances(input.cusId, { prefix: "resident_carried:" }, tx);
     const credits = await accountBalances(input.cusId, { prefix: "resident_credit:" }, tx);
     const groups = byPayer(charges as UnbilledCharge[]);
-    for (const [account, balance] of carried) if (balance > 0 && !groups.has(account.slice("resident_carried:".length))) groups.set(account.slice("resident_carried:".length), []);
+    for (const [account, balance] of carried) {
+      const payer = account.slice("resident_carried:".length);
+      if (balance > 0 && !groups.has(payer) && (!input.only || input.only.includes(payer))) groups.set(payer, []);
+    }
 
+    // A payer who already has this month's statement (a final one) gets later charges on the next month's.
+    const already = await tx.select({ payerId: statements.payerId }).from(statements).where(and(eq(statements.cusId, input.cusId), eq(statements.month, month)));
+    for (const a of already) groups.delete(a.payerId);
     const payerIds = [...groups.keys()];
     const languages = new Map<string, string>();
     for (let i = 0; i < payerIds.length; i += 5000) {
@@ -129,6 +145,11 @@ export async function issueStatements(
     await recordAudit(tx, input.actor, { cusId: input.cusId, action: "statements.issued", entityType: "billing_month", entityId: month, after: { issued, carried: carriedCount, totalGrosze, issuedOn: input.issuedOn, dueOn } });
     return { ok: true as const, issued, carried: carriedCount, totalGrosze };
   });
+}
+
+async function isClosed(db: Database, cusId: string, month: string): Promise<boolean> {
+  const [row] = await db.select({ month: billingMonths.month }).from(billingMonths).where(and(eq(billingMonths.cusId, cusId), eq(billingMonths.month, month)));
+  return !!row;
 }
 
 export type StatementRow = typeof statements.$inferSelect;
