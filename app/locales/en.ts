@@ -15,7 +15,7 @@ export const en: Messages = {
     footer: "Social Services Centre portal",
     menu: "Menu",
   },
-  nav: { home: "Home", staff: "Team", audit: "Audit log", catalogue: "Service catalogue", programme: "Services programme", activities: "Supporting activities", calendar: "Calendar", bookings: "Bookings" },
+  nav: { copayRules: "Co-payment rules", payments: "Payments", home: "Home", staff: "Team", audit: "Audit log", catalogue: "Service catalogue", programme: "Services programme", activities: "Supporting activities", calendar: "Calendar", bookings: "Bookings" },
   roles: {
     director: "CUS director",
     organizer: "Social services organiser",
@@ -299,6 +299,8 @@ export const en: Messages = {
     tooLarge: "The form is too large (1 MB at most). Shorten the text and send it again.",
   },
   input: {
+    month: "Enter a month as YYYY-MM, e.g. 2026-03.",
+    percent: "Enter a percentage from 0 to 100.",
     required: "This field is required.",
     text: "Enter text.",
     tooLong: "At most {{max}} characters.",
@@ -1063,6 +1065,7 @@ export const en: Messages = {
     catalogue: "Service catalogue",
   },
   billing: {
+    refundStatus: { pending: "in progress", succeeded: "done", failed: "failed" },
     statusLabels: { issued: "To pay", partly_paid: "Partly paid", paid: "Paid", overdue: "Overdue", waived: "Waived", cancelled: "Cancelled", carried_over: "Carried to next month" },
     methods: { stripe: "Online (Stripe)", cash: "Cash at the desk", transfer: "Bank transfer" },
     paidWith: { blik: "BLIK", p24: "Przelewy24", card: "card" },

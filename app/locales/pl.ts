@@ -13,7 +13,7 @@ export const pl = {
     footer: "Portal Centrum Usług Społecznych",
     menu: "Menu",
   },
-  nav: { home: "Pulpit", staff: "Zespół", audit: "Dziennik zdarzeń", catalogue: "Katalog usług", programme: "Program usług", activities: "Działania wspierające", calendar: "Kalendarz", bookings: "Rezerwacje" },
+  nav: { copayRules: "Zasady odpłatności", payments: "Wpłaty", home: "Pulpit", staff: "Zespół", audit: "Dziennik zdarzeń", catalogue: "Katalog usług", programme: "Program usług", activities: "Działania wspierające", calendar: "Kalendarz", bookings: "Rezerwacje" },
   roles: {
     director: "Dyrektor CUS",
     organizer: "Organizator usług społecznych",
@@ -297,6 +297,8 @@ export const pl = {
     tooLarge: "Formularz jest za duży (najwyżej 1 MB). Skróć tekst i wyślij jeszcze raz.",
   },
   input: {
+    month: "Podaj miesiąc w postaci RRRR-MM, np. 2026-03.",
+    percent: "Podaj procent od 0 do 100.",
     required: "To pole jest wymagane.",
     text: "Wpisz tekst.",
     tooLong: "Najwyżej {{max}} znaków.",
@@ -1061,6 +1063,7 @@ export const pl = {
     catalogue: "Katalog usług",
   },
   billing: {
+    refundStatus: { pending: "w toku", succeeded: "wykonany", failed: "nieudany" },
     statusLabels: { issued: "Do zapłaty", partly_paid: "Częściowo opłacone", paid: "Opłacone", overdue: "Po terminie", waived: "Umorzone", cancelled: "Anulowane", carried_over: "Przeniesione na następny miesiąc" },
     methods: { stripe: "Online (Stripe)", cash: "Gotówka w kasie", transfer: "Przelew" },
     paidWith: { blik: "BLIK", p24: "Przelewy24", card: "karta" },

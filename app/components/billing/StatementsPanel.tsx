@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { StatementStatus } from "@db/schema/billing";
+import type { StatementStatus } from "~/modules/billing/values";
 import { formatMoney, formatMonth } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 

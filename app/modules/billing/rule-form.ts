@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { copayMethods, copayScopes, reliefKinds } from "@db/schema/billing";
-import { checkbox, choice, crossCheck, date, id, money, optionalDate, optionalId, optionalInt, percent, text } from "~/modules/kernel/input";
+import { checkbox, choice, crossCheck, date, id, intents, money, optionalDate, optionalId, optionalInt, percent, text } from "~/modules/kernel/input";
 
 /*
  * The form of a co-payment rule version as finance or the organiser fills it in: what it applies to, the
@@ -32,24 +32,31 @@ function checkVersion(v: { method: string; flat: number; percent: number | null;
   if (v.resolutionDate > v.validFrom) ctx.addIssue({ code: "custom", path: ["validFrom"], message: "copay.validBeforeResolution" });
 }
 
-export const newRuleSchema = crossCheck(
-  z.object({
-    name: text({ min: 3, max: 200, message: "copay.nameRequired" }),
-    scope: choice(copayScopes),
-    offerId: optionalId(),
-    packageId: optionalId(),
-    area: optionalInt({ min: 1, max: 14 }),
-    ...ruleVersionFields,
-  }),
-  (v, ctx) => {
-    if (v.scope === "offer" && !v.offerId) ctx.addIssue({ code: "custom", path: ["offerId"], message: "copay.offerRequired" });
-    if (v.scope === "package" && !v.packageId) ctx.addIssue({ code: "custom", path: ["packageId"], message: "copay.packageRequired" });
-    if (v.scope === "area" && !v.area) ctx.addIssue({ code: "custom", path: ["area"], message: "copay.areaRequired" });
-    checkVersion(v, ctx);
-  },
-);
+const ruleFields = {
+  name: text({ min: 3, max: 200, message: "copay.nameRequired" }),
+  scope: choice(copayScopes),
+  offerId: optionalId(),
+  packageId: optionalId(),
+  area: optionalInt({ min: 1, max: 14 }),
+  ...ruleVersionFields,
+};
+
+function checkRule(v: z.output<z.ZodObject<typeof ruleFields>>, ctx: z.RefinementCtx) {
+  if (v.scope === "offer" && !v.offerId) ctx.addIssue({ code: "custom", path: ["offerId"], message: "copay.offerRequired" });
+  if (v.scope === "package" && !v.packageId) ctx.addIssue({ code: "custom", path: ["packageId"], message: "copay.packageRequired" });
+  if (v.scope === "area" && !v.area) ctx.addIssue({ code: "custom", path: ["area"], message: "copay.areaRequired" });
+  checkVersion(v, ctx);
+}
+
+export const newRuleSchema = crossCheck(z.object(ruleFields), checkRule);
 
 export const newVersionSchema = crossCheck(z.object({ ruleId: id(), ...ruleVersionFields }), (v, ctx) => checkVersion(v, ctx));
+
+/** The rules page's form: a new rule, or a new version of one. */
+export const ruleActionSchema = intents([
+  crossCheck(z.object({ intent: z.literal("create"), ...ruleFields }), checkRule),
+  crossCheck(z.object({ intent: z.literal("version"), ruleId: id(), ...ruleVersionFields }), (v, ctx) => checkVersion(v, ctx)),
+]);
 
 export type NewRuleInput = z.output<typeof newRuleSchema>;
 export type RuleVersionInput = z.output<typeof newVersionSchema>;

@@ -19,6 +19,8 @@ export const statementNoticeHandler: OutboxHandler = async (message, { db }) => 
   const notice = message.payload as StatementNotice;
   const [row] = await statementsWithPayers([notice.statementId], db);
   if (!row) return;
+  // Paid (or waived) before the email went out: no statement or reminder asks for money no longer owed.
+  if ((notice.kind === "issued" || notice.kind === "overdue") && outstandingOf(row.statement) === 0) return;
   const to = notice.to ?? (row.contactPreference === "do_not_contact" ? null : row.email);
   if (!to) return; // A resident without email gets the statement on paper, at the desk.
   const [centre] = await db.select({ name: centres.name }).from(centres).where(eq(centres.id, row.statement.cusId));

@@ -210,7 +210,8 @@ export async function listStatements(cusId: string, filter: { month: string; sta
   return {
     rows,
     counts: Object.fromEntries(summary.map((s) => [s.status, s.n])) as Partial<Record<StatementStatus, number>>,
-    totalGrosze: summary.reduce((sum, s) => sum + Number(s.total), 0),
+    // What the month asks for: statements carried to the next month or cancelled ask for nothing.
+    totalGrosze: summary.filter((s) => s.status !== "carried_over" && s.status !== "cancelled").reduce((sum, s) => sum + Number(s.total), 0),
     paidGrosze: summary.reduce((sum, s) => sum + Number(s.paid), 0),
   };
 }
@@ -233,4 +234,15 @@ export async function markOverdue(cusId: string | null, today: string, now: Date
     }
     return rows.length;
   });
+}
+
+/** Every statement past due and still owing, oldest first (the desk's overdue list, whatever the month). */
+export async function listOverdue(cusId: string, db: Database = getDb()) {
+  return db
+    .select({ statement: statements, firstName: residents.firstName, lastName: residents.lastName, phone: residents.phone })
+    .from(statements)
+    .innerJoin(residents, eq(residents.id, statements.payerId))
+    .where(and(eq(statements.cusId, cusId), eq(statements.status, "overdue")))
+    .orderBy(asc(statements.dueOn))
+    .limit(200);
 }

@@ -119,3 +119,8 @@ export async function deletePackage(input: { cusId: string; packageId: string; a
     return { ok: true };
   });
 }
+
+/** Every package of the centre's programmes, by name (what a co-payment rule may cover). */
+export async function listCentrePackages(cusId: string, db: Database = getDb()) {
+  return db.select({ id: servicePackages.id, name: servicePackages.name }).from(servicePackages).where(eq(servicePackages.cusId, cusId)).orderBy(asc(servicePackages.name));
+}

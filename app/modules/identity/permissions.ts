@@ -15,6 +15,10 @@ export const permissionMap = {
   "coordinator.desk": ["coordinator"],
   "community.desk": ["community"],
   "finance.desk": ["finance"],
+  /** Co-payment rules as data (from council resolutions). */
+  "billing.rules": ["organizer", "finance"],
+  /** Reliefs on a resident's record, and their co-payment balance. */
+  "billing.reliefs": ["coordinator", "finance"],
   "provider.profile.read": ["provider_admin", "provider_staff"],
   "provider.staff.manage": ["provider_admin"],
   "resident.self": ["resident"],
@@ -66,7 +70,7 @@ export const roleHome: Record<Role, string> = {
 };
 
 export type NavItem = { to: string; label: NavLabel; permission: Permission };
-export type NavLabel = "home" | "staff" | "audit" | "catalogue" | "programme" | "activities" | "calendar" | "bookings";
+export type NavLabel = "home" | "staff" | "audit" | "catalogue" | "programme" | "activities" | "calendar" | "bookings" | "copayRules" | "payments";
 
 /** Navigation, in order; each entry is shown only to roles that may open it. */
 const navItems: NavItem[] = [
@@ -83,6 +87,8 @@ const navItems: NavItem[] = [
   { to: "/provider/calendar", label: "calendar", permission: "capacity.manage" },
   { to: "/provider/bookings", label: "bookings", permission: "provider.bookings" },
   { to: "/organizer/programme", label: "programme", permission: "directory.review" },
+  { to: "/finance/payments", label: "payments", permission: "finance.desk" },
+  { to: "/finance/rules", label: "copayRules", permission: "billing.rules" },
   { to: "/community/activities", label: "activities", permission: "centre.activities.manage" },
   { to: "/catalogue", label: "catalogue", permission: "catalogue.internal" },
 ];

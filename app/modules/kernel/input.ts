@@ -106,6 +106,15 @@ export function money({ message = "input.money" }: Message = {}) {
     });
 }
 
+/** A month as a month field sends it ("2026-03"), or a day in it, as its first day ("2026-03-01"). */
+export function month({ message = "input.month" }: Message = {}) {
+  return z
+    .string({ error: message })
+    .trim()
+    .refine((v) => /^\d{4}-\d{2}(-\d{2})?$/.test(v) && isCalendarDate(`${v.slice(0, 7)}-01`) && v.slice(0, 7) >= EARLIEST_DATE.slice(0, 7) && v.slice(0, 7) <= LATEST_DATE.slice(0, 7), message)
+    .transform((v) => `${v.slice(0, 7)}-01`);
+}
+
 /** A percentage as people type it ("15", "12,5"), 0–100, as basis points (1500 = 15 %); empty is null. */
 export function percent({ message = "input.percent" }: Message = {}) {
   return z
