@@ -8,7 +8,10 @@ import { createServer, type IncomingMessage } from "node:http";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "../db/client";
 import { DEMO_PASSWORD } from "../db/demo-accounts";
-import { bookings, centreProviders, memberships, offerRevisions, offers, plans, providerOrganisations, residents, slots, users } from "../db/schema";
+import { bookings, centreProviders, memberships, offerRevisions, offers, plans, providerOrganisations, residents, slots, statements, users } from "../db/schema";
+import { visitFacts } from "../app/modules/booking/attendance.server";
+import { accrueCharge } from "../app/modules/billing/charges.server";
+import { issueStatements } from "../app/modules/billing/statements.server";
 import type { Role } from "../db/schema/values";
 import { createAvailabilityRule } from "../app/modules/capacity/availability.server";
 import { ruleFormSchema } from "../app/modules/capacity/availability-form";
@@ -165,7 +168,37 @@ async function hours(request: { offerId: string; providerId: string; placeId: st
   return { ruleId: result.id, slots: result.added };
 }
 
-const routes: Record<string, (body: never) => Promise<unknown>> = { resident, staff, provider, hours };
+/**
+ * A resident with an account and an issued statement of their own: home-care visits delivered `hours` long on
+ * days ago, charged under the demo's rule (15 % of 45 zł an hour), on a final statement for this month.
+ */
+async function statement(request: { language?: "pl" | "en" | "uk"; visits?: { daysAgo: number; hours: number }[] }) {
+  const db = getDb();
+  const person = (await resident({ account: true, language: request.language })) as { id: string; email: string; password: string; name: string };
+  const today = warsawDate(clock.now());
+  const offerId = await offerIdByName("Usługi opiekuńcze w domu");
+  const [offer] = await db.select({ revision: offerRevisions.id, price: offerRevisions.priceGrosze }).from(offers).innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId)).where(eq(offers.id, offerId));
+  const t = tag();
+  await db.transaction(async (tx) => {
+    for (const visit of request.visits ?? [{ daysAgo: 3, hours: 2 }, { daysAgo: 10, hours: 2 }]) {
+      const startsAt = warsawInstant(addDays(today, -visit.daysAgo), 9 * 60);
+      const endsAt = new Date(startsAt.getTime() + visit.hours * 3_600_000);
+      const [slot] = await tx.insert(slots).values({ cusId: DEMO_CENTRE_ID, offerId, providerId: HELPING_HAND, sourceKey: `e2e-statement:${t}:${visit.daysAgo}`, startsAt, endsAt, capacity: 1, booked: 1 }).returning();
+      const [booking] = await tx
+        .insert(bookings)
+        .values({ cusId: DEMO_CENTRE_ID, slotId: slot!.id, offerId, providerId: HELPING_HAND, residentId: person.id, startsAt, endsAt, createdBy: coordinatorId, offerRevisionId: offer!.revision, unitPriceGrosze: offer!.price, attendance: "delivered", deliveredUnits: visit.hours.toFixed(2), attendanceRecordedAt: endsAt })
+        .returning();
+      await accrueCharge(tx, await visitFacts(tx, booking!), { reason: "delivered", unitsHundredths: Math.round(visit.hours * 100) }, null, endsAt);
+    }
+  });
+  const month = `${today.slice(0, 7)}-01`;
+  const issued = await issueStatements({ cusId: DEMO_CENTRE_ID, month, issuedOn: today, actor: null, now: clock.now(), only: [person.id] });
+  if (!issued.ok) throw new Error(`statement: ${issued.reason}`);
+  const [row] = await db.select().from(statements).where(and(eq(statements.payerId, person.id), eq(statements.month, month)));
+  return { resident: person, statement: { id: row!.id, reference: row!.reference, totalGrosze: row!.totalGrosze } };
+}
+
+const routes: Record<string, (body: never) => Promise<unknown>> = { resident, staff, provider, hours, statement };
 
 async function body(request: IncomingMessage): Promise<unknown> {
   let text = "";

@@ -161,9 +161,9 @@ export default function FinanceDesk() {
         </Form>
       </section>
 
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-labelledby="table-caption" tabIndex={0}>
         <table>
-          <caption>
+          <caption id="table-caption">
             {t("billing.statements")} — {monthLabel}
           </caption>
           <thead>

@@ -62,9 +62,9 @@ export default function FinancePayments() {
           {t("billing.desk.exportXlsx")}
         </a>
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-labelledby="table-caption" tabIndex={0}>
         <table>
-          <caption>{t("billing.desk.payments")}</caption>
+          <caption id="table-caption">{t("billing.desk.payments")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("billing.statementDesk.receivedOn")}</th>

@@ -56,9 +56,9 @@ function VersionFields({ form, refusal }: { form: string; refusal: ReturnType<ty
   const idOf = (field: string) => `${form}-${field}`;
   return (
     <>
-      <Field id={idOf("resolutionNumber")} name="resolutionNumber" label={t("copay.resolutionNumber")} defaultValue={v("resolutionNumber")} error={e("resolutionNumber")} required />
-      <Field id={idOf("resolutionDate")} name="resolutionDate" type="date" label={t("copay.resolutionDate")} defaultValue={v("resolutionDate")} error={e("resolutionDate")} required />
-      <Field id={idOf("validFrom")} name="validFrom" type="date" label={t("copay.validFrom")} defaultValue={v("validFrom")} error={e("validFrom")} required />
+      <Field id={idOf("resolutionNumber")} name="resolutionNumber" label={t("copay.resolutionNumber")} defaultValue={v("resolutionNumber")} error={e("resolutionNumber")} />
+      <Field id={idOf("resolutionDate")} name="resolutionDate" type="date" label={t("copay.resolutionDate")} defaultValue={v("resolutionDate")} error={e("resolutionDate")} />
+      <Field id={idOf("validFrom")} name="validFrom" type="date" label={t("copay.validFrom")} defaultValue={v("validFrom")} error={e("validFrom")} />
       <SelectField id={idOf("method")} name="method" label={t("copay.method")} defaultValue={v("method", "percent")} options={(["free", "flat", "percent"] as const).map((m) => ({ value: m, label: t(`billing.methodsOfRule.${m}`) }))} />
       <Field id={idOf("flat")} name="flat" inputMode="decimal" label={t("copay.flat")} defaultValue={v("flat")} error={e("flat")} />
       <Field id={idOf("percent")} name="percent" inputMode="decimal" label={t("copay.percent")} defaultValue={v("percent")} error={e("percent")} />
@@ -141,7 +141,7 @@ export default function CopayRules() {
         {refusal.error("create", "form") ? <Notice kind="error">{refusal.error("create", "form")}</Notice> : null}
         <Form method="post">
           <input type="hidden" name="intent" value="create" />
-          <Field id="create-name" name="name" label={t("copay.name")} defaultValue={refusal.value("create", "name")} error={refusal.error("create", "name")} required />
+          <Field id="create-name" name="name" label={t("copay.name")} defaultValue={refusal.value("create", "name")} error={refusal.error("create", "name")} />
           <SelectField id="create-scope" name="scope" label={t("copay.scope")} defaultValue={refusal.value("create", "scope", "offer")} options={(["offer", "package", "area"] as const).map((s) => ({ value: s, label: t(`billing.scopes.${s}`) }))} />
           <SelectField id="create-offerId" name="offerId" label={t("copay.offer")} defaultValue={refusal.value("create", "offerId")} error={refusal.error("create", "offerId")} options={[{ value: "", label: t("copay.choose") }, ...offers.map((o) => ({ value: o.id, label: o.name }))]} />
           <SelectField id="create-packageId" name="packageId" label={t("copay.package")} defaultValue={refusal.value("create", "packageId")} error={refusal.error("create", "packageId")} options={[{ value: "", label: t("copay.choose") }, ...packages.map((p) => ({ value: p.id, label: p.name }))]} />

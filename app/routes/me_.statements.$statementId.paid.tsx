@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { readOwnStatement } from "~/modules/billing/resident-statements.server";
+import { confirmCheckoutReturn } from "~/modules/billing/stripe-events.server";
+import { clock } from "~/modules/kernel/clock.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { actorFrom } from "~/modules/kernel/actor";
 import { forbidden, notFound, readParams } from "~/modules/kernel/boundary.server";
@@ -22,8 +24,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { statementId } = readParams(params, z.object({ statementId: id() }));
   const record = await getOwnResidentRecord(access.user.id, cusId);
   if (!record) throw notFound();
-  const found = await readOwnStatement({ cusId, statementId, payerId: record.id, actor: actorFrom(access, context as { ip: string }) });
+  const actor = actorFrom(access, context as { ip: string });
+  let found = await readOwnStatement({ cusId, statementId, payerId: record.id, actor });
   if (!found.ok) throw found.reason === "forbidden" ? forbidden() : notFound();
+  const sessionId = new URL(request.url).searchParams.get("session_id");
+  if (found.outstandingGrosze > 0 && sessionId && (await confirmCheckoutReturn({ sessionId, statementId, now: clock.now() }))) {
+    found = await readOwnStatement({ cusId, statementId, payerId: record.id, actor });
+    if (!found.ok) throw notFound();
+  }
   return { id: found.statement.id, reference: found.statement.reference, paid: found.outstandingGrosze === 0 };
 }
 

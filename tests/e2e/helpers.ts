@@ -39,6 +39,8 @@ export type World = {
   staff(role: "coordinator" | "community" | "organizer" | "director" | "finance"): Promise<FixtureAccount>;
   provider(): Promise<FixtureProvider>;
   hours(request: { offerId: string; providerId: string; placeId: string; weekdays: number[]; startTime: string; endTime: string; seats?: number }): Promise<{ ruleId: string; slots: number }>;
+  /** A resident with an account and an issued statement for home-care visits (2 × 2 h at 15 % of 45 zł: 27,00 zł). */
+  statement(request?: { language?: "pl" | "en" | "uk"; visits?: { daysAgo: number; hours: number }[] }): Promise<{ resident: FixtureResident & { password: string }; statement: { id: string; reference: string; totalGrosze: number } }>;
 };
 
 export const offers = { psychologist: "Wsparcie psychologiczne dla dorosłych", homeCare: "Usługi opiekuńcze w domu" } as const;
@@ -106,6 +108,7 @@ export const test = base.extend<{ pageGuard: void; world: World }>({
       staff: (role) => ask("staff", { role }),
       provider: () => ask("provider", {}),
       hours: (request) => ask("hours", request),
+      statement: (request = {}) => ask("statement", request),
     });
     await api.dispose();
   },

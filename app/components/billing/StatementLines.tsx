@@ -52,7 +52,8 @@ export function StatementLines({ lines, totalGrosze, caption }: { lines: Line[];
   const locale = useLocale();
   const explain = useExplain();
   return (
-    <div className="table-scroll">
+    // On a phone the table scrolls sideways: the region takes focus so it scrolls from the keyboard too.
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table>
         <caption>{caption}</caption>
         <thead>

@@ -69,6 +69,23 @@ async function chargeRefunded(tx: Database, charge: Stripe.Charge, now: Date): P
   return settled > 0 ? "applied" : "stale";
 }
 
+/**
+ * The resident is back from Checkout before (or without) the webhook: ask Stripe about the session and, when it
+ * is paid, apply it as the webhook would — once, whichever comes first (the payment is unique per PaymentIntent).
+ */
+export async function confirmCheckoutReturn(input: { sessionId: string; statementId: string; now: Date }, db: Database = getDb()): Promise<boolean> {
+  if (!/^cs_[A-Za-z0-9_]+$/.test(input.sessionId)) return false;
+  let session: Session;
+  try {
+    session = await stripe().checkout.sessions.retrieve(input.sessionId);
+  } catch {
+    return false;
+  }
+  if (session.metadata?.statementId !== input.statementId || session.payment_status !== "paid") return false;
+  const outcome = await db.transaction((tx) => sessionPaid(tx, session, input.now));
+  return outcome === "applied" || outcome === "duplicate";
+}
+
 /** Applies one verified event, once. */
 export async function processStripeEvent(event: Stripe.Event, now: Date, db: Database = getDb()): Promise<EventOutcome> {
   return db.transaction(async (tx) => {
