@@ -17,6 +17,10 @@ import { appUrl } from "~/utils/env.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
+import { CopayPreviewPanel } from "~/components/billing/CopayPreview";
+import { previewCopay } from "~/modules/billing/preview.server";
+import { clock } from "~/modules/kernel/clock.server";
+import { warsawDate } from "~/modules/kernel/dates";
 import { actorFrom } from "~/modules/kernel/actor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "plans.editorTitle");
@@ -64,7 +68,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { planId } = readParams(params, PlanParams);
   const found = await readPlan(cusId, planId, { actor: actorFrom(access, context), action: "plan.read" });
   if (!found) throw notFound();
-  const [offers, progress, family] = await Promise.all([listCentreOfferNames(cusId), planItemProgress(found.plan.id), found.plan.isFamilyPlan ? listFamily(cusId, found.resident.id) : []]);
+  const [offers, progress, family, copay] = await Promise.all([
+    listCentreOfferNames(cusId),
+    planItemProgress(found.plan.id),
+    found.plan.isFamilyPlan ? listFamily(cusId, found.resident.id) : [],
+    previewCopay({ cusId, residentId: found.plan.residentId, items: found.items, day: warsawDate(clock.now()) }),
+  ]);
   const memberIds = new Set(found.members.map((m) => m.residentId));
   const progressOf = new Map(progress.map((p) => [p.planItemId, p]));
   const role = access.membership.role;
@@ -88,6 +97,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     })),
     versions: found.versions.map((v) => ({ id: v.id, number: v.number, reason: v.reason, createdAt: v.createdAt.toISOString() })),
     offers,
+    copay,
     canEdit: can(role, "plans.manage"),
     canApprove: can(role, "plans.approve"),
   };
@@ -373,6 +383,8 @@ export default function PlanEditor() {
           </button>
         </Form>
       ) : null}
+
+      <CopayPreviewPanel preview={d.copay} />
 
       {d.plan.closingSummary ? (
         <section className="panel" aria-labelledby="summary-title">

@@ -8,6 +8,9 @@ import { listResidentBookings } from "~/modules/booking/queries.server";
 import { getCurrentPlanForResident } from "~/modules/plans/plans.server";
 import { listPayerStatements, outstandingOf } from "~/modules/billing/statements.server";
 import { StatementsPanel } from "~/components/billing/StatementsPanel";
+import { CopaySentence } from "~/components/billing/CopayPreview";
+import { previewCopay } from "~/modules/billing/preview.server";
+import { warsawDate } from "~/modules/kernel/dates";
 import { getFeedStatus, regenerateFeedToken } from "~/modules/booking/calendar-feeds.server";
 import { appUrl } from "~/utils/env.server";
 import { CentreCard } from "~/components/CentreCard";
@@ -39,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ? await Promise.all([getFeedStatus({ residentId: record.id }), getCurrentPlanForResident(record.id), listResidentBookings(record.id), listPayerStatements(cusId, record.id)])
     : [null, null, [], []];
   const now = clock.now().getTime();
+  const copay = plan ? await previewCopay({ cusId, residentId: plan.plan.residentId, items: plan.items, day: warsawDate(clock.now()) }) : null;
   const toRow = (b: (typeof bookingRows)[number]) => ({ ...b, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString() });
   return {
     plan: plan
@@ -48,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           validTo: plan.plan.validTo,
           goals: plan.goals.map((g) => ({ id: g.id, description: g.description })),
           items: plan.items.map((i) => ({ id: i.id, offerName: i.offerName, providerName: i.providerName, units: i.units, unit: i.unit, frequency: i.frequency })),
+          copay,
         }
       : null,
     upcoming: bookingRows.filter((b) => b.status === "active" && b.startsAt.getTime() > now).map(toRow),
@@ -147,6 +152,7 @@ export default function ResidentHome() {
         <section className="panel" aria-labelledby="my-plan-title">
           <h2 id="my-plan-title">{t("plans.mine")}</h2>
           <p className="lead">{t("plans.period", { from: formatDate(plan.validFrom, locale), to: formatDate(plan.validTo, locale) })}</p>
+          {plan.copay ? <CopaySentence preview={plan.copay} /> : null}
           <p>
             <Link to={`/plans/${plan.id}/print`}>{t("plans.printMine")}</Link>
           </p>

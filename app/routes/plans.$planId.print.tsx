@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PlanContent } from "~/components/PlanContent";
+import { previewCopay } from "~/modules/billing/preview.server";
+import { clock } from "~/modules/kernel/clock.server";
+import { warsawDate } from "~/modules/kernel/dates";
 import { getCentre } from "~/modules/directory/centres.server";
 import { z } from "zod";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
@@ -10,7 +13,7 @@ import { id } from "~/modules/kernel/input";
 import { getSessionContext } from "~/modules/identity/session.server";
 import { readPlan, readPlanAsResident } from "~/modules/plans/plans.server";
 import { getOwnResidentRecord } from "~/modules/plans/residents.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatMoney } from "~/utils/format";
 import { getT, toLocale, translatedForResidents } from "~/utils/i18n";
 
 /** Residents read this page in Ukrainian too. */
@@ -48,7 +51,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // A family member reads their own copy in their own language; staff print it in the plan owner's.
   const locale = toLocale(readerLanguage ?? found.resident.preferredLanguage);
   const t = getT(locale);
+  const copay = await previewCopay({ cusId, residentId: found.plan.residentId, items: found.items, day: warsawDate(clock.now()) });
   return {
+    copayLine: copay.monthlyGrosze > 0 ? t("billing.copayMonthly", { amount: formatMoney(copay.monthlyGrosze, locale) }) : t("billing.copayFree"),
     locale,
     title: t("print.title"),
     back: membership?.role === "resident" ? "/me" : `/coordinator/plans/${found.plan.id}`,
@@ -80,6 +85,9 @@ export default function PrintPlan() {
         {d.plan.approvedAt ? <p>{t("print.approved", { date: date(d.plan.approvedAt) })}</p> : null}
       </header>
       <PlanContent goals={d.goals} items={d.items} t={t} date={date} centreName={d.centre.name} coveredPeople={d.coveredPeople} />
+      <p>
+        <strong>{d.copayLine}</strong>
+      </p>
       {d.plan.firstReviewOn ? <p>{t("plans.firstReview", { date: date(d.plan.firstReviewOn) })}</p> : null}
       <p>{t("print.contact", { centre: d.centre.name, phone: d.centre.phone ?? "", email: d.centre.email })}</p>
     </article>

@@ -1,9 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { bookings, copayCharges, offerRevisions, offers, statements } from "@db/schema";
 import { recordAttendance } from "~/modules/booking/attendance.server";
+import { cancelBooking } from "~/modules/booking/changes.server";
 import { bookSlot } from "~/modules/booking/seats.server";
 import { recordDeskPayment, requestRefund, statementMoney, waiveStatement } from "~/modules/billing/payments.server";
 import { getStatement, issueStatements } from "~/modules/billing/statements.server";
+import { previewCopay } from "~/modules/billing/preview.server";
+import { recordRelief } from "~/modules/billing/rules.server";
 import { accounts } from "~/modules/ledger/accounts";
 import { accountBalance } from "~/modules/ledger/journal.server";
 import { addMonths, warsawDate } from "~/modules/kernel/dates";
@@ -100,6 +103,40 @@ describe("co-payments from delivery to statement", () => {
     const after = (await getStatement(world.centre.id, row!.id, {}, test$.db))!.statement;
     expect([after.status, after.paidGrosze, after.refundedGrosze]).toEqual(["waived", 1_000, 400]);
     expect(await accountBalance(world.centre.id, accounts.residentReceivable(world.resident.id), test$.db)).toBe(0);
+  });
+
+  it("a no-show and a late cancellation cost what the rule says: nothing unless it charges them, never when the provider cancels", async () => {
+    const world = await bookableWorld(test$.db, 3, 1);
+    const finance = actorOf(await makeUser(test$.db, { role: "finance", cusId: world.centre.id }));
+    await makeCopayRule(world.centre.id, world.offerId, finance, { method: "flat", flat: "20", percent: "", chargeLateCancellation: "on" });
+    const resident = world.people[0]!;
+    const book = async (i: number) => {
+      const booked = await bookSlot({ cusId: world.centre.id, slotId: world.weekly[i]!.id, residentId: resident.id, actor: world.actor }, test$.db);
+      if (!booked.ok) throw new Error(booked.reason);
+      return { id: booked.bookingId, startsAt: world.weekly[i]!.startsAt };
+    };
+    const missed = await book(0);
+    await recordAttendance({ bookingId: missed.id, providerId: world.provider.id, attendance: "no_show", units: null, actor: world.providerActor, now: new Date(missed.startsAt.getTime() + 3_600_000) }, test$.db);
+    const lateByResident = await book(1);
+    await cancelBooking({ bookingId: lateByResident.id, scope: { residentId: resident.id }, by: "resident", reason: "Choroba", actor: world.actor, now: new Date(lateByResident.startsAt.getTime() - 3_600_000) }, test$.db);
+    const lateByProvider = await book(2);
+    await cancelBooking({ bookingId: lateByProvider.id, scope: { providerId: world.provider.id }, by: "provider", reason: "Choroba terapeuty", actor: world.providerActor, now: new Date(lateByProvider.startsAt.getTime() - 3_600_000) }, test$.db);
+    const charges = await test$.db.select().from(copayCharges).where(eq(copayCharges.residentId, resident.id));
+    expect(charges.map((c) => [c.bookingId, c.reason, c.amountGrosze])).toEqual([[lateByResident.id, "late_cancellation", 2_000]]);
+  });
+
+  it("previews a plan's monthly co-payment: units spread over the months, the resident's relief, the rule's cap, free when no rule", async () => {
+    const world = await bookableWorld(test$.db, 3, 1);
+    const finance = actorOf(await makeUser(test$.db, { role: "finance", cusId: world.centre.id }));
+    await makeCopayRule(world.centre.id, world.offerId, finance, { monthlyCap: "40", relief_senior_card: "50" });
+    const resident = world.people[0]!;
+    const item = { offerId: world.offerId, offerName: "Gimnastyka", units: 24, validFrom: "2026-01-01", validTo: "2026-06-30" };
+    // 24 visits over 6 months = 4 a month × 15 % of 80 zł = 48 zł, capped at 40 zł.
+    expect((await previewCopay({ cusId: world.centre.id, residentId: resident.id, items: [item], day: "2026-01-15" }, test$.db)).monthlyGrosze).toBe(4_000);
+    await recordRelief({ cusId: world.centre.id, residentId: resident.id, kind: "senior_card", evidence: "Karta seniora nr 12", validFrom: "2026-01-01", validUntil: null, actor: finance, residentInCentre: true }, test$.db);
+    expect((await previewCopay({ cusId: world.centre.id, residentId: resident.id, items: [item], day: "2026-01-15" }, test$.db)).monthlyGrosze).toBe(2_400);
+    // Before the rule was in force, the service was free.
+    expect((await previewCopay({ cusId: world.centre.id, residentId: resident.id, items: [item], day: "2025-12-15" }, test$.db)).monthlyGrosze).toBe(0);
   });
 
   it("a charge confirmed after its month was issued goes on the next month's statement", async () => {

@@ -97,6 +97,8 @@ export async function accrueCharge(
   const unitsChange = (outcome.reason === "delivered" ? outcome.unitsHundredths : 0) - unitsBefore;
   const first = own.length === 0;
   if (!first && change === 0 && unitsChange === 0) return { totalGrosze: result.amountGrosze, changeGrosze: 0 };
+  // A missed or late-cancelled visit the rule does not charge leaves no line on anyone's statement.
+  if (first && result.amountGrosze === 0 && outcome.reason !== "delivered") return { totalGrosze: 0, changeGrosze: 0 };
 
   const [row] = await tx
     .insert(copayCharges)

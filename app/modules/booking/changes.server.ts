@@ -1,10 +1,12 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { bookings, centres, planItems, plans, slots, users } from "@db/schema";
+import { accrueCharge } from "~/modules/billing/charges.server";
 import type { Actor } from "~/modules/kernel/actor";
 import { recordAudit } from "~/modules/kernel/audit.server";
 import { clock } from "~/modules/kernel/clock.server";
 import { isUuid } from "~/modules/kernel/ids";
+import { visitFacts } from "./attendance.server";
 import { queueBookingNotice } from "./booking-notices.server";
 import { bookSlot, lockPlanOfItem, releaseSeat, type BookingRefusal, type CancelledBy } from "./seats.server";
 import { offerFreedSeat } from "./waitlist.server";
@@ -34,6 +36,8 @@ export async function cancelBooking(
     if (booking.startsAt <= now) return { ok: false as const, reason: "past" as const };
     await tx.select({ id: slots.id }).from(slots).where(eq(slots.id, booking.slotId)).for("update");
     const late = await releaseSeat(tx, booking, { reason: input.reason.trim(), by: input.by, now });
+    // A late cancellation by the resident's side costs what the rule says (often nothing); the provider's never does.
+    if (late && input.by !== "provider") await accrueCharge(tx, await visitFacts(tx, booking), { reason: "late_cancellation", unitsHundredths: 100 }, input.actor.userId, now);
     await recordAudit(tx, input.actor, { cusId: booking.cusId, action: "booking.cancelled", entityType: "booking", entityId: booking.id, after: { by: input.by, reason: input.reason.trim(), late } });
     await queueBookingNotice(tx, { bookingIds: [booking.id], kind: "cancelled", reason: input.reason.trim(), cusId: booking.cusId });
     // The freed seat goes to the first resident waiting for this offer, if any.
