@@ -1,3 +1,4 @@
+import { startBillingWorker } from "~/modules/billing/billing-worker.server";
 import { statementNoticeHandler } from "~/modules/billing/statement-notices.server";
 import { stripeRefundHandler } from "~/modules/billing/stripe-events.server";
 import { bookingNoticeHandler } from "~/modules/booking/booking-notices.server";
@@ -24,6 +25,6 @@ export function outboxHandlers(options: { emailSender?: EmailSender } = {}): Out
 
 /** Called by server.ts once the server starts; returns a stop function. */
 export function startBackgroundWork(): () => void {
-  const stops = [startOutboxWorker(outboxHandlers()), startHorizonRoller(), startBookingWorker()];
+  const stops = [startOutboxWorker(outboxHandlers()), startHorizonRoller(), startBookingWorker(), startBillingWorker()];
   return () => stops.forEach((stop) => stop());
 }

@@ -1119,6 +1119,11 @@ export const en: Messages = {
     back: "Back to my statements",
     pdf: "Download PDF",
     desk: {
+      settingsTitle: "Billing settings",
+      autoIssue: "Issue last month's statements automatically on the 1st",
+      dueDays: "Days to pay",
+      saveSettings: "Save settings",
+      settingsSaved: "Settings saved.",
       title: "Co-payments",
       month: "Month",
       show: "Show",
@@ -1230,6 +1235,7 @@ export const en: Messages = {
     scopeInvalid: "That service or package is not this centre's.",
   },
   relief: {
+    open: "Co-payments and reliefs",
     title: "Co-payment reliefs",
     kind: "Relief",
     evidence: "Document (number, issuer)",

@@ -1117,6 +1117,11 @@ export const pl = {
     back: "Wróć do moich rozliczeń",
     pdf: "Pobierz PDF",
     desk: {
+      settingsTitle: "Ustawienia rozliczeń",
+      autoIssue: "Wystawiaj rozliczenia za poprzedni miesiąc automatycznie 1. dnia miesiąca",
+      dueDays: "Dni na zapłatę",
+      saveSettings: "Zapisz ustawienia",
+      settingsSaved: "Ustawienia zapisane.",
       title: "Odpłatności",
       month: "Miesiąc",
       show: "Pokaż",
@@ -1228,6 +1233,7 @@ export const pl = {
     scopeInvalid: "Wybrana usługa lub pakiet nie należy do tego centrum.",
   },
   relief: {
+    open: "Odpłatność i ulgi",
     title: "Ulgi w odpłatności",
     kind: "Rodzaj ulgi",
     evidence: "Dokument (numer, wystawca)",

@@ -12,7 +12,8 @@ import { giveConsent, listConsents, listResidents, readResidentRecord, withdrawC
 import { familyRelations } from "~/modules/plans/family";
 import { linkFamily, listFamily, unlinkFamily } from "~/modules/plans/family.server";
 import { listCentreProviders } from "~/modules/directory/centres.server";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { formatDate, formatDateTime, formatMoney } from "~/utils/format";
+import { payerBalance } from "~/modules/billing/statements.server";
 import { useRefusal } from "~/components/refusal";
 import { clock } from "~/modules/kernel/clock.server";
 import { warsawDate } from "~/modules/kernel/dates";
@@ -61,7 +62,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const record = await readResidentRecord(cusId, residentId, actorFrom(access, context));
   if (!record) throw notFound();
   const familySearch = readQuery(request, RecordQuery).data.family;
-  const [applicationRows, planRows, bookingRows, consentRows, providers, family, found] = await Promise.all([
+  const [applicationRows, planRows, bookingRows, consentRows, providers, family, found, balance] = await Promise.all([
     listApplications(cusId, record.id),
     listResidentPlans(record.id),
     listResidentBookings(record.id),
@@ -69,11 +70,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     listCentreProviders(cusId),
     listFamily(cusId, record.id),
     familySearch ? listResidents(cusId, { search: familySearch }) : Promise.resolve([]),
+    payerBalance(cusId, record.id),
   ]);
   const linked = new Set(family.map((f) => f.residentId));
   const today = warsawDate(clock.now());
   return {
     record,
+    balance,
     today,
     defaultEnd: planPeriodLimits(today).latestEnd,
     applications: applicationRows.map((a) => ({ ...a, createdAt: a.createdAt.toISOString(), decidedAt: a.decidedAt?.toISOString() ?? null })),
@@ -176,6 +179,12 @@ export default function ResidentRecord() {
           <dd>{t(`residents.contact.${r.contactPreference}` as "residents.contact.phone")}</dd>
           <dt>{t("residents.accessNeeds")}</dt>
           <dd>{r.accessNeeds ?? "—"}</dd>
+          <dt>{t("relief.balance")}</dt>
+          <dd>
+            {d.balance.owedGrosze > 0 ? t("relief.balanceOwes", { amount: formatMoney(d.balance.owedGrosze, locale) }) : t("relief.balanceZero")}
+            {d.balance.creditGrosze > 0 ? ` · ${t("relief.balanceCredit", { amount: formatMoney(d.balance.creditGrosze, locale) })}` : ""} ·{" "}
+            <Link to={`/residents/${r.id}/copayments`}>{t("relief.open")}</Link>
+          </dd>
         </dl>
         <p className="muted">{t("residents.readAudited")}</p>
       </section>

@@ -6,14 +6,15 @@ import { statementStatuses } from "~/modules/billing/values";
 import { Field, SelectField } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import { useRefusal } from "~/components/refusal";
+import { getBillingSettings, saveBillingSettings } from "~/modules/billing/billing-settings.server";
 import { findStatementByReference } from "~/modules/billing/payments.server";
 import { issueStatements, listClosedMonths, listStatements, outstandingOf, STATEMENTS_PAGE_SIZE } from "~/modules/billing/statements.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { actorFrom } from "~/modules/kernel/actor";
 import { readForm, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
 import { clock } from "~/modules/kernel/clock.server";
-import { addMonths, warsawDate } from "~/modules/kernel/dates";
-import { crossCheck, date, intents, month, optionalDate, page, text } from "~/modules/kernel/input";
+import { addDays, addMonths, warsawDate } from "~/modules/kernel/dates";
+import { checkbox, crossCheck, date, int, intents, month, optionalDate, page, text } from "~/modules/kernel/input";
 import { formatDate, formatDateTime, formatMoney, formatMonth } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
@@ -34,14 +35,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = warsawDate(clock.now());
   // By default the month just ended: the one a finance officer closes at the start of a month.
   const shown = query.data.month || addMonths(`${today.slice(0, 7)}-01`, -1);
-  const [list, closed] = await Promise.all([
+  const [list, closed, settings] = await Promise.all([
     listStatements(cusId, { month: shown, status: query.data.status || null, search: query.data.q || null, page: query.data.page }),
     listClosedMonths(cusId),
+    getBillingSettings(cusId),
   ]);
   const closedMonth = closed.find((c) => c.month === shown);
   return {
     month: shown,
     today,
+    settings,
     filter: { status: query.data.status, q: query.data.q, page: query.data.page },
     monthError: "month" in query.errors,
     closedAt: closedMonth ? closedMonth.closedAt.toISOString() : null,
@@ -59,6 +62,7 @@ const DeskAction = intents([
     if (v.dueOn && v.dueOn < v.issuedOn) ctx.addIssue({ code: "custom", path: ["dueOn"], message: "input.date" });
   }),
   z.object({ intent: z.literal("match"), title: text({ min: 3, max: 300 }) }),
+  z.object({ intent: z.literal("settings"), autoIssue: checkbox(), dueDays: int({ min: 1, max: 90 }) }),
 ]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -72,7 +76,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!found) return refuse("match", { title: "billing.statementDesk.notFound" }, form.values, 422);
     return redirect(`/finance/statements/${found.id}`);
   }
-  const result = await issueStatements({ cusId, month: input.month, issuedOn: input.issuedOn, dueOn: input.dueOn ?? undefined, actor: actorFrom(access, context as { ip: string }), now: clock.now() });
+  const actor = actorFrom(access, context as { ip: string });
+  if (input.intent === "settings") {
+    await saveBillingSettings({ cusId, autoIssue: input.autoIssue, dueDays: input.dueDays, actor, now: clock.now() });
+    return { ok: true as const, saved: true };
+  }
+  const settings = await getBillingSettings(cusId);
+  const result = await issueStatements({ cusId, month: input.month, issuedOn: input.issuedOn, dueOn: input.dueOn ?? addDays(input.issuedOn, settings.dueDays), actor, now: clock.now() });
   if (!result.ok) return refuse("issue", { form: result.reason === "already_issued" ? "billing.desk.alreadyIssued" : "billing.errors.issuedBeforeMonth" }, form.values, 409);
   return { ok: true as const, issued: result.issued, carried: result.carried, totalGrosze: result.totalGrosze, month: input.month };
 }
@@ -91,7 +101,8 @@ export default function FinanceDesk() {
       <h1>
         {t("billing.desk.title")} — {monthLabel}
       </h1>
-      {issued ? <Notice kind="success">{t("billing.desk.issued", { issued: issued.issued, carried: issued.carried, amount: formatMoney(issued.totalGrosze, locale) })}</Notice> : null}
+      {answer && "saved" in answer ? <Notice kind="success">{t("billing.desk.settingsSaved")}</Notice> : null}
+      {issued ? <Notice kind="success">{t("billing.desk.issued", { issued: issued.issued, carried: issued.carried, amount: formatMoney(issued.totalGrosze ?? 0, locale) })}</Notice> : null}
       <Form method="get" className="filters">
         <Field name="month" type="month" label={t("billing.desk.month")} defaultValue={data.month.slice(0, 7)} error={data.monthError ? t("input.month") : undefined} />
         <SelectField
@@ -149,6 +160,21 @@ export default function FinanceDesk() {
           </Form>
         </section>
       )}
+
+      <section className="panel" aria-labelledby="settings-title">
+        <h2 id="settings-title">{t("billing.desk.settingsTitle")}</h2>
+        <Form method="post">
+          <input type="hidden" name="intent" value="settings" />
+          <div className="field field--checkbox">
+            <input type="checkbox" id="autoIssue" name="autoIssue" defaultChecked={data.settings.autoIssue} />
+            <label htmlFor="autoIssue">{t("billing.desk.autoIssue")}</label>
+          </div>
+          <Field name="dueDays" inputMode="numeric" label={t("billing.desk.dueDays")} defaultValue={refusal.value("settings", "dueDays", String(data.settings.dueDays))} error={refusal.error("settings", "dueDays")} />
+          <button type="submit" className="button">
+            {t("billing.desk.saveSettings")}
+          </button>
+        </Form>
+      </section>
 
       <section className="panel" aria-labelledby="match-title">
         <h2 id="match-title">{t("billing.statementDesk.matchTransfer")}</h2>

@@ -33,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: warsawDate(clock.now()),
     statement: { id: s.id, reference: s.reference, month: s.month, status: s.status, totalGrosze: s.totalGrosze, paidGrosze: s.paidGrosze, refundedGrosze: s.refundedGrosze, issuedOn: s.issuedOn, dueOn: s.dueOn, waivedReason: s.waivedReason },
     payer: `${found.payerFirstName} ${found.payerLastName}`,
+    payerId: s.payerId,
     outstandingGrosze: outstandingOf(s),
     lines: found.lines.map((l) => ({ id: l.id, kind: l.kind, description: l.description, serviceDate: l.serviceDate, unitsHundredths: l.unitsHundredths, amountGrosze: l.amountGrosze, explanation: l.explanation })),
     payments: money.payments.map((p) => ({ id: p.id, method: p.method, amountGrosze: p.amountGrosze, refundedGrosze: p.refundedGrosze, receivedOn: p.receivedOn, documentNumber: p.documentNumber, paidWith: p.paidWith, createdAt: p.createdAt.toISOString() })),
@@ -91,6 +92,9 @@ export default function FinanceStatement() {
         <Link to={`/finance?month=${s.month.slice(0, 7)}`}>← {t("billing.desk.title")} — {formatMonth(s.month, locale)}</Link>
       </p>
       <h1>{title}</h1>
+      <p>
+        <Link to={`/residents/${data.payerId}/copayments`}>{t("relief.open")}</Link>
+      </p>
       {answer?.ok ? <Notice kind="success">{t(answer.done as "billing.statementDesk.recorded")}</Notice> : null}
       {refusal.error(refusal.refusal?.form ?? "", "form") ? <Notice kind="error">{refusal.error(refusal.refusal?.form ?? "", "form")}</Notice> : null}
       <dl className="statement-summary">

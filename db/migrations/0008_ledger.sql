@@ -13,7 +13,7 @@ CREATE TABLE "journal_lines" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"entry_id" uuid NOT NULL,
 	"cus_id" uuid NOT NULL,
-	"account" text NOT NULL,
+	"account" text COLLATE "C" NOT NULL,
 	"amount_grosze" bigint NOT NULL,
 	CONSTRAINT "journal_lines_amount_not_zero" CHECK ("journal_lines"."amount_grosze" <> 0)
 );

@@ -243,4 +243,8 @@ BEGIN
   RAISE EXCEPTION '% on % refused: it is never rewritten', TG_OP, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
 END $$;--> statement-breakpoint
 CREATE TRIGGER copay_rule_versions_append_only BEFORE UPDATE OR DELETE ON copay_rule_versions FOR EACH ROW EXECUTE FUNCTION billing_append_only();--> statement-breakpoint
-CREATE TRIGGER copay_charges_append_only BEFORE UPDATE OR DELETE ON copay_charges FOR EACH ROW EXECUTE FUNCTION billing_append_only();
+-- Putting a charge on a statement (the only change allowed) is told apart without calling the function.
+CREATE TRIGGER copay_charges_append_only BEFORE UPDATE ON copay_charges FOR EACH ROW
+  WHEN (OLD.statement_id IS NOT NULL OR (NEW.amount_grosze, NEW.units_hundredths, NEW.booking_id, NEW.payer_id, NEW.kind) IS DISTINCT FROM (OLD.amount_grosze, OLD.units_hundredths, OLD.booking_id, OLD.payer_id, OLD.kind))
+  EXECUTE FUNCTION billing_append_only();--> statement-breakpoint
+CREATE TRIGGER copay_charges_no_delete BEFORE DELETE ON copay_charges FOR EACH ROW EXECUTE FUNCTION billing_append_only();

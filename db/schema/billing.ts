@@ -274,6 +274,8 @@ export const checkoutSessions = pgTable(
     cusId: uuid("cus_id").notNull().references(() => centres.id, { onDelete: "cascade" }),
     statementId: uuid("statement_id").notNull().references(() => statements.id, { onDelete: "restrict" }),
     attempt: integer("attempt").notNull(),
+    /** Who opened it: the resident from their page, or someone paying for them by a pay link. */
+    channel: text("channel").$type<"resident" | "pay_link">().notNull().default("resident"),
     stripeSessionId: text("stripe_session_id").notNull(),
     url: text("url").notNull(),
     amountGrosze: integer("amount_grosze").notNull(),
@@ -281,7 +283,7 @@ export const checkoutSessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("checkout_sessions_stripe").on(t.stripeSessionId), uniqueIndex("checkout_sessions_attempt").on(t.statementId, t.attempt)],
+  (t) => [uniqueIndex("checkout_sessions_stripe").on(t.stripeSessionId), uniqueIndex("checkout_sessions_attempt").on(t.statementId, t.channel, t.attempt)],
 );
 
 /** Each Stripe event processed, stored in the transaction that applied it: a second delivery changes nothing. */
@@ -293,4 +295,32 @@ export const stripeEvents = pgTable("stripe_events", {
   processedAt: timestamp("processed_at", { withTimezone: true }).notNull(),
   /** What processing did: "applied", or why it changed nothing ("stale", "unknown session"). */
   outcome: text("outcome").notNull(),
+});
+
+/** A link a coordinator sends to the person who pays for a resident (a daughter, a neighbour): no account needed. */
+export const payLinks = pgTable(
+  "pay_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    cusId: uuid("cus_id").notNull().references(() => centres.id, { onDelete: "cascade" }),
+    statementId: uuid("statement_id").notNull().references(() => statements.id, { onDelete: "cascade" }),
+    /** Only the token's SHA-256 is stored. */
+    tokenHash: text("token_hash").notNull(),
+    email: text("email").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("pay_links_token").on(t.tokenHash), index("pay_links_statement").on(t.statementId)],
+);
+
+/** How a centre bills: whether the worker issues last month's statements on the 1st, and the days to pay. */
+export const billingSettings = pgTable("billing_settings", {
+  cusId: uuid("cus_id")
+    .primaryKey()
+    .references(() => centres.id, { onDelete: "cascade" }),
+  autoIssue: boolean("auto_issue").notNull().default(false),
+  dueDays: integer("due_days").notNull().default(14),
+  updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

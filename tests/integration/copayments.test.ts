@@ -9,7 +9,9 @@ import { previewCopay } from "~/modules/billing/preview.server";
 import { recordRelief } from "~/modules/billing/rules.server";
 import { accounts } from "~/modules/ledger/accounts";
 import { accountBalance } from "~/modules/ledger/journal.server";
-import { addMonths, warsawDate } from "~/modules/kernel/dates";
+import { addDays, addMonths, warsawDate } from "~/modules/kernel/dates";
+import { linkFamily } from "~/modules/plans/family.server";
+import { addPlanItem, addPlanMember, approvePlan, createPlan } from "~/modules/plans/plans.server";
 import { makeCopayRule } from "../fixtures/billing";
 import { expectLedgerBalanced } from "../fixtures/ledger";
 import { actorOf, makeUser } from "../fixtures/people";
@@ -137,6 +139,33 @@ describe("co-payments from delivery to statement", () => {
     expect((await previewCopay({ cusId: world.centre.id, residentId: resident.id, items: [item], day: "2026-01-15" }, test$.db)).monthlyGrosze).toBe(2_400);
     // Before the rule was in force, the service was free.
     expect((await previewCopay({ cusId: world.centre.id, residentId: resident.id, items: [item], day: "2025-12-15" }, test$.db)).monthlyGrosze).toBe(0);
+  });
+
+  it("a family plan bills one payer: the husband's visits are on his wife's statement", async () => {
+    const world = await bookableWorld(test$.db, 3, 2);
+    const finance = actorOf(await makeUser(test$.db, { role: "finance", cusId: world.centre.id }));
+    await makeCopayRule(world.centre.id, world.offerId, finance);
+    const [wife, husband] = world.people as [(typeof world.people)[number], (typeof world.people)[number]];
+    await linkFamily({ cusId: world.centre.id, residentId: wife.id, relatedResidentId: husband.id, relation: "spouse", actor: world.actor });
+    const first = world.weekly[0]!;
+    const from = warsawDate(first.startsAt);
+    const to = addDays(from, 120);
+    const plan = await createPlan({ cusId: world.centre.id, residentId: wife.id, applicationId: null, content: { validFrom: from, validTo: to, isFamilyPlan: true, previousPlanId: null }, actor: world.actor });
+    if (!plan.ok) throw new Error(plan.reason);
+    await addPlanMember({ cusId: world.centre.id, planId: plan.planId, residentId: husband.id, actor: world.actor });
+    const item = await addPlanItem({ cusId: world.centre.id, planId: plan.planId, item: { offerId: world.offerId, locationId: null, units: 4, frequency: "1 × w tygodniu", validFrom: from, validTo: to }, actor: world.actor });
+    if (!item.ok) throw new Error("item");
+    await approvePlan({ cusId: world.centre.id, planId: plan.planId, actor: world.actor });
+    for (const person of [wife, husband]) {
+      const booked = await bookSlot({ cusId: world.centre.id, slotId: first.id, residentId: person.id, planItemId: item.itemId, actor: world.actor }, test$.db);
+      if (!booked.ok) throw new Error(booked.reason);
+      await recordAttendance({ bookingId: booked.bookingId, providerId: world.provider.id, attendance: "delivered", units: 1, actor: world.providerActor, now: new Date(first.startsAt.getTime() + 3_600_000) }, test$.db);
+    }
+    const month = `${from.slice(0, 7)}-01`;
+    expect(await issueStatements({ cusId: world.centre.id, month, issuedOn: month, actor: finance, now: first.startsAt }, test$.db)).toMatchObject({ ok: true, issued: 1, totalGrosze: 2_400 });
+    const [statement] = await test$.db.select().from(statements).where(eq(statements.cusId, world.centre.id));
+    expect(statement!.payerId).toBe(wife.id);
+    expect((await getStatement(world.centre.id, statement!.id, {}, test$.db))!.lines.map((l) => l.amountGrosze)).toEqual([1_200, 1_200]);
   });
 
   it("a charge confirmed after its month was issued goes on the next month's statement", async () => {

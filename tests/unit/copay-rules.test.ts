@@ -1,5 +1,5 @@
 import { computeCharge, mulDivRound, parseUnits, type ChargeInput, type RuleTerms } from "~/modules/billing/copay-engine";
-import { byPayer, composeStatement, type UnbilledCharge } from "~/modules/billing/statement-composition";
+import { composeStatement, statementEntryLines } from "~/modules/billing/statement-composition";
 
 const base: RuleTerms = { method: "free", flatGrosze: null, percentBp: null, freeUnits: null, freeUnitsPer: null, monthlyCapGrosze: null, chargeNoShow: false, chargeLateCancellation: false, reliefs: {} };
 const visit: Omit<ChargeInput, "terms"> = { unitPriceGrosze: 15_000, unitsHundredths: 100, reason: "delivered", unitsUsedBefore: 0, chargedThisMonthGrosze: 0, reliefs: [] };
@@ -51,34 +51,38 @@ describe("the co-payment rule engine", () => {
 });
 
 describe("composing a month's statement", () => {
-  const charge = (id: string, amount: number, extra: Partial<UnbilledCharge> = {}): UnbilledCharge => ({ id, payerId: "teresa", residentId: "teresa", kind: "charge", description: "Opieka", serviceDate: "2026-03-03", unitsHundredths: 100, amountGrosze: amount, explanation: "[]", ...extra });
+  const compose = (chargesGrosze: number, carriedGrosze = 0, creditGrosze = 0) => composeStatement({ chargesGrosze, carriedGrosze, creditGrosze });
+  const accounts = { unbilled: "u", carried: "c", credit: "cr", receivable: "r" };
+  const sum = (lines: { amountGrosze: number }[]) => lines.reduce((s, l) => s + l.amountGrosze, 0);
 
   it("under 2.00 zł is carried to the next statement, which collects it with its own charges", () => {
-    const march = composeStatement({ payerId: "teresa", charges: [charge("a", 150)], carriedGrosze: 0, carriedFrom: null, creditGrosze: 0 });
+    const march = compose(150);
     expect([march.totalGrosze, march.outcome]).toEqual([150, "carry"]);
-    const april = composeStatement({ payerId: "teresa", charges: [charge("b", 100, { serviceDate: "2026-04-07" })], carriedGrosze: march.totalGrosze, carriedFrom: "2026-03", creditGrosze: 0 });
-    expect([april.totalGrosze, april.outcome, april.lines.map((l) => l.kind)]).toEqual([250, "collect", ["carried", "charge"]]);
+    const april = compose(100, march.totalGrosze);
+    expect([april.totalGrosze, april.outcome]).toEqual([250, "collect"]);
+    // March moves 1.50 zł from unbilled to carried; April takes it from carried to what is owed.
+    expect(statementEntryLines(march, accounts)).toEqual(expect.arrayContaining([{ account: "u", amountGrosze: -150 }, { account: "c", amountGrosze: 150 }]));
+    expect(statementEntryLines(april, accounts)).toEqual(expect.arrayContaining([{ account: "c", amountGrosze: -150 }, { account: "r", amountGrosze: 250 }]));
   });
 
   it("exactly 2.00 zł is collected; nothing owed is nothing", () => {
-    expect(composeStatement({ payerId: "t", charges: [charge("a", 200)], carriedGrosze: 0, carriedFrom: null, creditGrosze: 0 }).outcome).toBe("collect");
-    expect(composeStatement({ payerId: "t", charges: [charge("a", 0)], carriedGrosze: 0, carriedFrom: null, creditGrosze: 0 }).outcome).toBe("nothing");
+    expect(compose(200).outcome).toBe("collect");
+    expect(compose(0).outcome).toBe("nothing");
   });
 
   it("credit from an overpayment pays what it can and the rest waits for the next month", () => {
-    const s = composeStatement({ payerId: "t", charges: [charge("a", 1_000)], carriedGrosze: 0, carriedFrom: null, creditGrosze: 1_500 });
-    expect([s.totalGrosze, s.creditUsedGrosze, s.creditLeftGrosze]).toEqual([0, 1_000, 500]);
+    const s = compose(1_000, 0, 1_500);
+    expect([s.totalGrosze, s.creditUsedGrosze, s.creditLeftGrosze, s.outcome]).toEqual([0, 1_000, 500, "nothing"]);
   });
 
   it("a correction below the month's charges becomes credit, never a negative statement", () => {
-    const s = composeStatement({ payerId: "t", charges: [charge("a", 500), charge("b", -2_000, { kind: "correction" })], carriedGrosze: 0, carriedFrom: null, creditGrosze: 0 });
+    const s = compose(500 - 2_000);
     expect([s.totalGrosze, s.creditLeftGrosze, s.outcome]).toEqual([0, 1_500, "nothing"]);
   });
 
-  it("a family plan bills one payer: the charges of both spouses land on the holder's statement", () => {
-    const groups = byPayer([charge("a", 1_000, { residentId: "teresa" }), charge("b", 2_000, { residentId: "jan" }), charge("c", 500, { payerId: "olena", residentId: "olena" })]);
-    expect([...groups.keys()]).toEqual(["teresa", "olena"]);
-    const s = composeStatement({ payerId: "teresa", charges: groups.get("teresa")!, carriedGrosze: 0, carriedFrom: null, creditGrosze: 0 });
-    expect(s.totalGrosze).toBe(3_000);
+  it("every composition's journal lines sum to zero, to the grosz", () => {
+    for (const [charges, carried, credit] of [[2_400, 0, 0], [150, 0, 0], [100, 150, 0], [1_000, 0, 1_500], [-1_500, 0, 0], [-300, 199, 50], [1, 1, 1]] as const) {
+      expect(sum(statementEntryLines(compose(charges, carried, credit), accounts))).toBe(0);
+    }
   });
 });

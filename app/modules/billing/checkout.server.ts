@@ -10,7 +10,7 @@ import { outstandingOf } from "./statements.server";
 
 /*
  * Paying a statement online: a Stripe Checkout Session in PLN for what is still owed, with BLIK, Przelewy24 and
- * card. A session is made with a deterministic idempotency key (the statement and the attempt's number), so a
+ * card. A session is made with a deterministic idempotency key (the statement, who pays, the attempt), so a
  * double click, or two tabs, make one session; a new attempt only when the last one expired or the amount owed
  * changed. Metadata carries our ids, never personal data. What was paid comes back by webhook.
  */
@@ -21,7 +21,7 @@ const checkoutLocale: Record<Locale, "pl" | "en" | "auto"> = { pl: "pl", en: "en
 export type CheckoutRefusal = "not_found" | "nothing_owed" | "below_minimum" | "unavailable";
 
 export async function startCheckout(
-  input: { cusId: string; statementId: string; payerId: string | null; locale: Locale; baseUrl: string; description: string },
+  input: { cusId: string; statementId: string; payerId: string | null; locale: Locale; baseUrl: string; description: string; returnPath?: string },
   db: Database = getDb(),
 ): Promise<{ ok: true; url: string } | { ok: false; reason: CheckoutRefusal }> {
   if (!isUuid(input.statementId)) return { ok: false, reason: "not_found" };
@@ -34,7 +34,13 @@ export async function startCheckout(
   if (owed < STRIPE_MINIMUM_GROSZE) return { ok: false, reason: "below_minimum" };
   const now = clock.now();
 
-  const [last] = await db.select().from(checkoutSessions).where(eq(checkoutSessions.statementId, statement.id)).orderBy(desc(checkoutSessions.attempt)).limit(1);
+  const channel = input.returnPath ? "pay_link" : "resident";
+  const [last] = await db
+    .select()
+    .from(checkoutSessions)
+    .where(and(eq(checkoutSessions.statementId, statement.id), eq(checkoutSessions.channel, channel)))
+    .orderBy(desc(checkoutSessions.attempt))
+    .limit(1);
   if (last && last.status === "open" && last.expiresAt > now && last.amountGrosze === owed) {
     try {
       const session = await stripe().checkout.sessions.retrieve(last.stripeSessionId);
@@ -57,14 +63,15 @@ export async function startCheckout(
         client_reference_id: statement.id,
         metadata,
         payment_intent_data: { metadata, description: statement.reference },
-        success_url: `${input.baseUrl}/me/statements/${statement.id}/paid?session_id={CHECKOUT_SESSION_ID}`,
-        cancel_url: `${input.baseUrl}/me/statements/${statement.id}?payment=cancelled`,
+        // Back to the resident's statement, or to the pay link's page for whoever pays for them.
+        success_url: `${input.baseUrl}${input.returnPath ?? `/me/statements/${statement.id}`}/paid?session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${input.baseUrl}${input.returnPath ?? `/me/statements/${statement.id}`}?payment=cancelled`,
       },
-      { idempotencyKey: `checkout:${statement.id}:${attempt}` },
+      { idempotencyKey: `checkout:${statement.id}:${channel}:${attempt}` },
     );
     await db
       .insert(checkoutSessions)
-      .values({ cusId: statement.cusId, statementId: statement.id, attempt, stripeSessionId: session.id, url: session.url ?? "", amountGrosze: owed, expiresAt: new Date(session.expires_at * 1000), createdAt: now })
+      .values({ cusId: statement.cusId, statementId: statement.id, channel, attempt, stripeSessionId: session.id, url: session.url ?? "", amountGrosze: owed, expiresAt: new Date(session.expires_at * 1000), createdAt: now })
       .onConflictDoNothing();
     if (!session.url) return { ok: false, reason: "unavailable" };
     return { ok: true, url: session.url };

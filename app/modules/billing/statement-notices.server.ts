@@ -13,14 +13,14 @@ import { outstandingOf } from "./statements.server";
  * the receipt after a payment, and a pay link a coordinator sends to a family member who pays for the resident.
  */
 
-export type StatementNotice = { statementId: string; kind: StatementNoticeKind; paymentId?: string; to?: string };
+export type StatementNotice = { statementId: string; kind: StatementNoticeKind; paymentId?: string; to?: string; payUrl?: string };
 
 export const statementNoticeHandler: OutboxHandler = async (message, { db }) => {
   const notice = message.payload as StatementNotice;
   const [row] = await statementsWithPayers([notice.statementId], db);
   if (!row) return;
   // Paid (or waived) before the email went out: no statement or reminder asks for money no longer owed.
-  if ((notice.kind === "issued" || notice.kind === "overdue") && outstandingOf(row.statement) === 0) return;
+  if (notice.kind !== "receipt" && outstandingOf(row.statement) === 0) return;
   const to = notice.to ?? (row.contactPreference === "do_not_contact" ? null : row.email);
   if (!to) return; // A resident without email gets the statement on paper, at the desk.
   const [centre] = await db.select({ name: centres.name }).from(centres).where(eq(centres.id, row.statement.cusId));
@@ -46,8 +46,9 @@ export const statementNoticeHandler: OutboxHandler = async (message, { db }) => 
         month: row.statement.month,
         amountGrosze: amount,
         dueOn: row.statement.dueOn,
-        payUrl: `${base}/me/statements/${row.statement.id}`,
-        pdfUrl: `${base}/me/statements/${row.statement.id}/pdf`,
+        // A pay link's reader has no account: the link is all they get (and the PDF stays with the resident).
+        payUrl: notice.payUrl ?? `${base}/me/statements/${row.statement.id}`,
+        pdfUrl: notice.payUrl ? null : `${base}/me/statements/${row.statement.id}/pdf`,
       },
     },
     { cusId: row.statement.cusId, key: `email:${message.key}` },

@@ -9,8 +9,8 @@ import { isUuid } from "~/modules/kernel/ids";
 import { rowsOf } from "~/modules/kernel/rows.server";
 import { accounts } from "~/modules/ledger/accounts";
 import { postJournalEntries } from "~/modules/ledger/bulk.server";
-import { accountBalances } from "~/modules/ledger/journal.server";
-import { composeStatement, byPayer, type ComposedStatement, type UnbilledCharge } from "./statement-composition";
+import { accountBalance, accountBalances } from "~/modules/ledger/journal.server";
+import { composeStatement, statementEntryLines } from "./statement-composition";
 
 /*
  * Monthly statements: one per payer and month, issued by finance on a chosen day (or on the 1st by the worker).
@@ -28,18 +28,6 @@ export type IssueResult =
 /** The reference a resident quotes on a bank transfer: ODP/2026/03/000042. */
 export function statementReference(month: string, sequence: number): string {
   return `ODP/${month.slice(0, 4)}/${month.slice(5, 7)}/${String(sequence).padStart(6, "0")}`;
-}
-
-/** Statement lines and the journal entry a composed statement makes, with its destination account. */
-function entryLines(s: ComposedStatement, chargesSum: number, carried: number) {
-  const gross = chargesSum + carried;
-  const destination = s.outcome === "carry" ? accounts.residentCarried(s.payerId) : accounts.residentReceivable(s.payerId);
-  return [
-    { account: accounts.residentUnbilled(s.payerId), amountGrosze: -chargesSum },
-    { account: accounts.residentCarried(s.payerId), amountGrosze: -carried },
-    { account: accounts.residentCredit(s.payerId), amountGrosze: s.creditUsedGrosze - Math.max(0, -gross) },
-    { account: destination, amountGrosze: s.totalGrosze },
-  ];
 }
 
 /**
@@ -64,26 +52,21 @@ export async function issueStatements(
       if (!closed) return { ok: false as const, reason: "already_issued" as const };
     }
 
-    const charges = await tx
-      .select({
-        id: copayCharges.id,
-        payerId: copayCharges.payerId,
-        residentId: copayCharges.residentId,
-        kind: copayCharges.kind,
-        description: copayCharges.description,
-        serviceDate: copayCharges.serviceDate,
-        unitsHundredths: copayCharges.unitsHundredths,
-        amountGrosze: copayCharges.amountGrosze,
-        explanation: copayCharges.explanation,
-      })
-      .from(copayCharges)
-      .where(and(eq(copayCharges.cusId, input.cusId), isNull(copayCharges.statementId), lt(copayCharges.serviceDate, nextMonth), input.only ? inArray(copayCharges.payerId, input.only) : undefined));
+    // Per payer, the month's unbilled charges summed (a family plan's are its holder's), done by the database.
+    const sums = await rowsOf<{ payerId: string; amount: number; charged: boolean }>(
+      tx,
+      sql`select payer_id::text as "payerId", sum(amount_grosze)::int as amount, bool_or(amount_grosze <> 0) as charged
+          from ${copayCharges}
+          where cus_id = ${input.cusId} and statement_id is null and service_date < ${nextMonth}
+            ${input.only ? sql`and payer_id in (${sql.join(input.only.map((p) => sql`${p}::uuid`), sql`, `)})` : sql``}
+          group by payer_id`,
+    );
     const carried = await accountBalances(input.cusId, { prefix: "resident_carried:" }, tx);
     const credits = await accountBalances(input.cusId, { prefix: "resident_credit:" }, tx);
-    const groups = byPayer(charges as UnbilledCharge[]);
+    const groups = new Map(sums.map((r) => [r.payerId, r]));
     for (const [account, balance] of carried) {
       const payer = account.slice("resident_carried:".length);
-      if (balance > 0 && !groups.has(payer) && (!input.only || input.only.includes(payer))) groups.set(payer, []);
+      if (balance > 0 && !groups.has(payer) && (!input.only || input.only.includes(payer))) groups.set(payer, { payerId: payer, amount: 0, charged: false });
     }
 
     // A payer who already has this month's statement (a final one) gets later charges on the next month's.
@@ -100,7 +83,7 @@ export async function issueStatements(
     const heads: Record<string, unknown>[] = [];
     const lines: Record<string, unknown>[] = [];
     const entries: Parameters<typeof postJournalEntries>[1] = [];
-    const chargeToStatement: { c: string; s: string }[] = [];
+    const chargeToStatement: string[] = [];
     let sequence = existing;
     let issued = 0;
     let carriedCount = 0;
@@ -110,16 +93,18 @@ export async function issueStatements(
       const carriedGrosze = Math.max(0, carried.get(accounts.residentCarried(payerId)) ?? 0);
       const creditGrosze = Math.max(0, -(credits.get(accounts.residentCredit(payerId)) ?? 0));
       // A month of free services only is not a statement anyone needs; its zero charges wait unbilled.
-      if (carriedGrosze === 0 && own.every((c) => c.amountGrosze === 0)) continue;
-      const composed = composeStatement({ payerId, charges: own, carriedGrosze, carriedFrom: carriedGrosze > 0 ? "earlier" : null, creditGrosze });
+      if (carriedGrosze === 0 && !own.charged) continue;
+      const composed = composeStatement({ chargesGrosze: own.amount, carriedGrosze, creditGrosze });
       const id = randomUUID();
       sequence += 1;
       const status: StatementStatus = composed.outcome === "carry" ? "carried_over" : composed.outcome === "nothing" ? "paid" : "issued";
       heads.push({ id, cus_id: input.cusId, payer_id: payerId, month, reference: statementReference(month, sequence), status, total_grosze: composed.totalGrosze, issued_on: input.issuedOn, due_on: dueOn, language: languages.get(payerId) ?? "pl", issued_by: input.actor?.userId ?? null });
-      composed.lines.forEach((l, i) => lines.push({ statement_id: id, kind: l.kind, charge_id: l.chargeId, description: l.description, service_date: l.serviceDate, units_hundredths: l.unitsHundredths, amount_grosze: l.amountGrosze, explanation: l.explanation, sort_order: i }));
-      for (const c of own) chargeToStatement.push({ c: c.id, s: id });
-      const chargesSum = own.reduce((s, c) => s + c.amountGrosze, 0);
-      entries.push({ id: randomUUID(), cusId: input.cusId, kind: composed.outcome === "carry" ? "carry_over" : "statement_issued", sourceKey: `statement:${id}`, memo: statementReference(month, sequence), occurredAt: input.now, recordedBy: input.actor?.userId ?? null, lines: entryLines(composed, chargesSum, carriedGrosze) });
+      // Charge lines are copied by the database below; the carried amount and credit are written from here.
+      if (carriedGrosze > 0) lines.push({ statement_id: id, kind: "carried", amount_grosze: carriedGrosze, sort_order: 0 });
+      if (composed.creditUsedGrosze > 0) lines.push({ statement_id: id, kind: "credit", amount_grosze: -composed.creditUsedGrosze, sort_order: 1_000_000 });
+      chargeToStatement.push(id);
+      const lineAccounts = { unbilled: accounts.residentUnbilled(payerId), carried: accounts.residentCarried(payerId), credit: accounts.residentCredit(payerId), receivable: accounts.residentReceivable(payerId) };
+      entries.push({ id: randomUUID(), cusId: input.cusId, kind: composed.outcome === "carry" ? "carry_over" : "statement_issued", sourceKey: `statement:${id}`, memo: statementReference(month, sequence), occurredAt: input.now, recordedBy: input.actor?.userId ?? null, lines: statementEntryLines(composed, lineAccounts) });
       if (composed.outcome === "carry") carriedCount += 1;
       else issued += 1;
       totalGrosze += composed.totalGrosze;
@@ -129,10 +114,19 @@ export async function issueStatements(
       await tx.execute(sql`insert into ${statements} (id, cus_id, payer_id, month, reference, status, total_grosze, issued_on, due_on, language, issued_by, created_at, updated_at)
         select id, cus_id, payer_id, month, reference, status::statement_status, total_grosze, issued_on, due_on, language, issued_by, ${input.now.toISOString()}::timestamptz, ${input.now.toISOString()}::timestamptz
         from jsonb_to_recordset(${JSON.stringify(heads)}::jsonb) as x(id uuid, cus_id uuid, payer_id uuid, month date, reference text, status text, total_grosze int, issued_on date, due_on date, language text, issued_by uuid)`);
+      // The payer's unbilled charges go on the new statement, and become its lines, in the order they happened.
+      await tx.execute(sql`update ${copayCharges} c set statement_id = s.id
+        from ${statements} s join jsonb_array_elements_text(${JSON.stringify(chargeToStatement)}::jsonb) as issued(id) on s.id = issued.id::uuid
+        where c.cus_id = ${input.cusId} and c.payer_id = s.payer_id and c.statement_id is null and c.service_date < ${nextMonth}`);
       await tx.execute(sql`insert into ${statementLines} (statement_id, kind, charge_id, description, service_date, units_hundredths, amount_grosze, explanation, sort_order)
-        select statement_id, kind, charge_id, description, service_date, units_hundredths, amount_grosze, explanation, sort_order
-        from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as x(statement_id uuid, kind text, charge_id uuid, description text, service_date date, units_hundredths int, amount_grosze int, explanation text, sort_order int)`);
-      await tx.execute(sql`update ${copayCharges} c set statement_id = x.s from jsonb_to_recordset(${JSON.stringify(chargeToStatement)}::jsonb) as x(c uuid, s uuid) where c.id = x.c`);
+        select c.statement_id, c.kind, c.id, c.description, c.service_date, c.units_hundredths, c.amount_grosze, c.explanation,
+               row_number() over (partition by c.statement_id order by c.service_date, c.description, c.created_at)
+        from ${copayCharges} c join jsonb_array_elements_text(${JSON.stringify(chargeToStatement)}::jsonb) as issued(id) on c.statement_id = issued.id::uuid`);
+      if (lines.length > 0) {
+        await tx.execute(sql`insert into ${statementLines} (statement_id, kind, charge_id, description, service_date, units_hundredths, amount_grosze, explanation, sort_order)
+          select statement_id, kind, null, '', null, null, amount_grosze, null, sort_order
+          from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as x(statement_id uuid, kind text, amount_grosze int, sort_order int)`);
+      }
       await postJournalEntries(tx, entries);
       // Each payer is told (email with the amount, the PDF and a pay link) by the worker, through the outbox.
       const notices = heads.filter((h) => h.status === "issued").map((h) => ({ key: `statement-notice:issued:${h.id as string}`, payload: { statementId: h.id, kind: "issued" } }));
@@ -245,4 +239,17 @@ export async function listOverdue(cusId: string, db: Database = getDb()) {
     .where(and(eq(statements.cusId, cusId), eq(statements.status, "overdue")))
     .orderBy(asc(statements.dueOn))
     .limit(200);
+}
+
+/** What a payer owes overall (positive) or has in credit (negative): issued, carried and accrued, less credit. */
+export async function payerBalance(cusId: string, payerId: string, db: Database = getDb()): Promise<{ owedGrosze: number; unbilledGrosze: number; creditGrosze: number }> {
+  const ids = [accounts.residentReceivable(payerId), accounts.residentCarried(payerId), accounts.residentUnbilled(payerId), accounts.residentCredit(payerId)];
+  const rows = await Promise.all(ids.map((a) => accountBalance(cusId, a, db)));
+  const balances = new Map(ids.map((a, i) => [a, rows[i]!]));
+  const of = (account: string) => balances.get(account) ?? 0;
+  return {
+    owedGrosze: of(accounts.residentReceivable(payerId)) + of(accounts.residentCarried(payerId)),
+    unbilledGrosze: of(accounts.residentUnbilled(payerId)),
+    creditGrosze: -of(accounts.residentCredit(payerId)),
+  };
 }
