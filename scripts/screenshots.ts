@@ -68,6 +68,21 @@ await provider.screenshot({ path: `${out}/provider-calendar.png` });
 const resident = await signedIn("mieszkaniec", 390, 844);
 await resident.screenshot({ path: `${out}/resident-phone.png`, fullPage: true });
 
+await resident.getByRole("link", { name: /Rozliczenie za/ }).first().click();
+await resident.waitForURL(/\/me\/statements\//);
+await resident.screenshot({ path: `${out}/resident-statement.png`, fullPage: true });
+await resident.getByRole("button", { name: /Zapłać/ }).click();
+await resident.waitForURL(/\/c\/pay\//);
+await resident.screenshot({ path: `${out}/stripe-stand-in-checkout.png`, fullPage: true });
+
+const finance = await signedIn("finanse");
+await finance.screenshot({ path: `${out}/finance-desk.png`, fullPage: true });
+await finance.getByRole("link", { name: /ODP\// }).first().click();
+await finance.waitForURL(/\/finance\/statements\//);
+await finance.screenshot({ path: `${out}/finance-statement.png`, fullPage: true });
+await finance.goto(`${base}/finance/rules`);
+await finance.screenshot({ path: `${out}/copay-rules.png` });
+
 const refugee = await signedIn("olena.kovalenko", 390, 844);
 await refugee.screenshot({ path: `${out}/resident-ukrainian.png`, fullPage: true });
 

@@ -7,7 +7,7 @@ const homes = [
   { email: demo("organizator"), path: "/organizer", heading: "Dzień dobry, Tomasz Kaczmarek" },
   { email: demo("koordynator"), path: "/coordinator", heading: "Dzień dobry, Anna Nowak" },
   { email: demo("osl"), path: "/community", heading: "Dzień dobry, Paweł Zieliński" },
-  { email: demo("finanse"), path: "/finance", heading: "Dzień dobry, Katarzyna Lewandowska" },
+  { email: demo("finanse"), path: "/finance", heading: "Odpłatności — luty 2026" },
   { email: demo("uslugodawca"), path: "/provider", heading: "Dzień dobry, Magdalena Wójcik" },
   { email: demo("terapeuta"), path: "/provider", heading: "Dzień dobry, Michał Kamiński" },
   { email: demo("mieszkaniec"), path: "/me", heading: "Dzień dobry, Stanisława Jabłońska" },

@@ -76,6 +76,23 @@ describe("paying a statement through Stripe Checkout (the local stand-in)", () =
     expect(entries.filter((e) => e.memo.startsWith(statement.reference)).length).toBe(1);
   });
 
+  it("Przelewy24 confirmed later: the completed session waits unpaid, the async success pays it", async () => {
+    const { statement } = await issuedStatement();
+    const checkout = await startCheckout(checkoutInput(statement), test$.db);
+    if (!checkout.ok) throw new Error(checkout.reason);
+    const before = stripe$.standin.events.length;
+    await payOnStandin(checkout.url, { method: "p24", bank: "pending" });
+    const completed = stripe$.standin.events.slice(before).find((e) => e.type === "checkout.session.completed")!;
+    expect(await (await receiveStripeWebhook(webhookRequest(stripe$.standin, completed))).json()).toEqual({ received: true, outcome: "ignored" });
+    const [waiting] = await test$.db.select().from(statements).where(eq(statements.id, statement.id));
+    expect(waiting!.status).toBe("issued");
+    await new Promise((r) => setTimeout(r, 1_700));
+    const succeeded = stripe$.standin.events.slice(before).find((e) => e.type === "checkout.session.async_payment_succeeded")!;
+    expect(await (await receiveStripeWebhook(webhookRequest(stripe$.standin, succeeded))).json()).toEqual({ received: true, outcome: "applied" });
+    const [paid] = await test$.db.select().from(statements).where(eq(statements.id, statement.id));
+    expect([paid!.status, paid!.paidGrosze]).toEqual(["paid", 2_400]);
+  });
+
   it("a forged or stale signature gets 400 and changes nothing", async () => {
     const { statement } = await issuedStatement();
     const checkout = await startCheckout(checkoutInput(statement), test$.db);
