@@ -30,7 +30,8 @@ export async function seedBilling(db: Database, ids: Ids, now = clock.now()): Pr
   const lastMonth = addMonths(thisMonth, -1);
   const twoAgo = addMonths(thisMonth, -2);
   const validFrom = addMonths(thisMonth, -3);
-  const resolution = { resolutionNumber: "XXIV/187/2025", resolutionDate: addDays(validFrom, -20), validFrom, freeUnitsPer: "none" };
+  const resolutionDate = addDays(validFrom, -20);
+  const resolution = { resolutionNumber: `XXIV/187/${resolutionDate.slice(0, 4)}`, resolutionDate, validFrom, freeUnitsPer: "none" };
   const offerId = (name: string) => ids.stableId(`offer:${name}`);
 
   const rules: Record<string, string>[] = [

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
-import type { Explanation } from "./copay-engine";
+import { explainCharge } from "./explain";
 import { formatDate, formatMoney, formatMonth } from "~/utils/format";
 import { getT, type Locale } from "~/utils/i18n";
 
@@ -19,27 +19,6 @@ export type StatementForPdf = {
   statement: { reference: string; month: string; issuedOn: string; dueOn: string; totalGrosze: number; paidGrosze: number; refundedGrosze: number; statusLabel: string; outstandingGrosze: number };
   lines: { kind: string; description: string; serviceDate: string | null; unitsHundredths: number | null; amountGrosze: number; explanation: string | null }[];
 };
-
-function explain(t: ReturnType<typeof getT>, locale: Locale, json: string | null): string {
-  if (!json) return "";
-  try {
-    return (JSON.parse(json) as Explanation[])
-      .map((p) => {
-        if (p.k === "no_rule" || p.k === "free") return t(`billing.explanation.${p.k}`);
-        if (p.k === "not_charged") return t(`billing.explanation.not_charged.${p.reason}`);
-        if (p.k === "flat") return t("billing.explanation.flat", { amount: formatMoney(p.flatGrosze, locale) });
-        if (p.k === "percent") return t("billing.explanation.percent", { percent: p.percentBp / 100, price: formatMoney(p.unitPriceGrosze, locale) });
-        if (p.k === "quota") return t("billing.explanation.quota", { free: p.freeUnits, per: t(`billing.explanation.quotaPer.${p.per}`) });
-        if (p.k === "relief") return t("billing.explanation.relief", { relief: t(`billing.reliefs.${p.kind}`), percent: p.bp / 100 });
-        if (p.k === "cap") return t("billing.explanation.cap", { cap: formatMoney(p.capGrosze, locale) });
-        return "";
-      })
-      .filter(Boolean)
-      .join(" · ");
-  } catch {
-    return "";
-  }
-}
 
 export function renderStatementPdf(data: StatementForPdf, locale: Locale): Promise<Buffer> {
   const t = getT(locale);
@@ -92,7 +71,7 @@ export function renderStatementPdf(data: StatementForPdf, locale: Locale): Promi
     doc.text(line.serviceDate ? formatDate(line.serviceDate, locale) : "", columns.date, y, { width: 85 });
     doc.text(line.unitsHundredths === null ? "" : String(line.unitsHundredths / 100).replace(".", locale === "en" ? "." : ","), columns.units, y, { width: 60 });
     doc.text(money(line.amountGrosze), columns.amount, y, { width: 75, align: "right" });
-    const why = explain(t, locale, line.explanation);
+    const why = explainCharge(t, locale, line.explanation);
     doc.y = Math.max(afterName, doc.y);
     if (why) doc.fontSize(8).fillColor("#444444").text(why, columns.item, doc.y, { width: 420 }).fillColor("#000000");
     doc.moveDown(0.4);
