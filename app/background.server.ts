@@ -1,4 +1,5 @@
 import { startBillingWorker } from "~/modules/billing/billing-worker.server";
+import { stripeCheckoutHandler } from "~/modules/billing/checkout.server";
 import { statementNoticeHandler } from "~/modules/billing/statement-notices.server";
 import { stripeRefundHandler } from "~/modules/billing/stripe-events.server";
 import { bookingNoticeHandler } from "~/modules/booking/booking-notices.server";
@@ -19,6 +20,7 @@ export function outboxHandlers(options: { emailSender?: EmailSender } = {}): Out
     email: emailHandler(options.emailSender),
     "booking-notice": bookingNoticeHandler,
     "statement-notice": statementNoticeHandler,
+    "stripe-checkout": stripeCheckoutHandler,
     "stripe-refund": stripeRefundHandler,
   };
 }

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { journalEntries, payments, statements } from "@db/schema";
+import { journalEntries, outbox, payments, statements } from "@db/schema";
 import { recordAttendance } from "~/modules/booking/attendance.server";
 import { bookSlot } from "~/modules/booking/seats.server";
 import { startCheckout } from "~/modules/billing/checkout.server";
@@ -49,6 +49,9 @@ describe("paying a statement through Stripe Checkout (the local stand-in)", () =
     expect(a.ok && b.ok && a.url === b.url).toBe(true);
     const again = await startCheckout(checkoutInput(statement), test$.db);
     expect(again).toEqual(a);
+    // Made through the outbox, once, under its deterministic key (also Stripe's idempotency key).
+    const queued = await test$.db.select().from(outbox).where(eq(outbox.kind, "stripe-checkout"));
+    expect(queued.filter((m) => m.key.startsWith(`checkout:${statement.id}:`)).map((m) => [m.key, m.status])).toEqual([[`checkout:${statement.id}:resident:1`, "sent"]]);
   });
 
   it("checkout.session.completed delivered three times, then an older expiry: paid once, one ledger entry, never unpaid again", async () => {

@@ -3,6 +3,8 @@ import { getDb, type Database } from "@db/client";
 import { checkoutSessions, statements } from "@db/schema";
 import { clock } from "~/modules/kernel/clock.server";
 import { isUuid } from "~/modules/kernel/ids";
+import { enqueue, type OutboxHandler } from "~/modules/notifications/outbox.server";
+import { runNow } from "~/modules/notifications/worker.server";
 import { stripe, stripeErrorCode } from "~/modules/stripe/client.server";
 import type { Locale } from "~/utils/i18n";
 import { STRIPE_MINIMUM_GROSZE } from "./copay-engine";
@@ -10,9 +12,10 @@ import { outstandingOf } from "./statements.server";
 
 /*
  * Paying a statement online: a Stripe Checkout Session in PLN for what is still owed, with BLIK, Przelewy24 and
- * card. A session is made with a deterministic idempotency key (the statement, who pays, the attempt), so a
- * double click, or two tabs, make one session; a new attempt only when the last one expired or the amount owed
- * changed. Metadata carries our ids, never personal data. What was paid comes back by webhook.
+ * card. It is made through the outbox with a deterministic key (the statement, who pays, the attempt) that is
+ * also Stripe's idempotency key, so a double click, or two tabs, make one session; a new attempt only when the
+ * last one expired or the amount owed changed. Metadata carries our ids, never personal data. What was paid comes
+ * back by webhook.
  */
 
 /** Stripe Checkout's languages for ours; Ukrainian is not among Checkout's, so the browser's language decides. */
@@ -50,35 +53,71 @@ export async function startCheckout(
     }
   }
   const attempt = (last?.attempt ?? 0) + 1;
-  const metadata = { statementId: statement.id, cusId: statement.cusId, attempt: String(attempt) };
-  try {
-    const session = await stripe().checkout.sessions.create(
-      {
-        mode: "payment",
-        currency: "pln",
-        // The API this SDK speaks (2026-10-28) names the list allowed_payment_method_types (once payment_method_types).
-        allowed_payment_method_types: ["blik", "p24", "card"],
-        locale: checkoutLocale[input.locale],
-        line_items: [{ quantity: 1, price_data: { currency: "pln", unit_amount: owed, product_data: { name: input.description } } }],
-        client_reference_id: statement.id,
-        metadata,
-        payment_intent_data: { metadata, description: statement.reference },
-        // Back to the resident's statement, or to the pay link's page for whoever pays for them.
-        success_url: `${input.baseUrl}${input.returnPath ?? `/me/statements/${statement.id}`}/paid?session_id={CHECKOUT_SESSION_ID}`,
-        cancel_url: `${input.baseUrl}${input.returnPath ?? `/me/statements/${statement.id}`}?payment=cancelled`,
-      },
-      { idempotencyKey: `checkout:${statement.id}:${channel}:${attempt}` },
-    );
-    await db
-      .insert(checkoutSessions)
-      .values({ cusId: statement.cusId, statementId: statement.id, channel, attempt, stripeSessionId: session.id, url: session.url ?? "", amountGrosze: owed, expiresAt: new Date(session.expires_at * 1000), createdAt: now })
-      .onConflictDoNothing();
-    if (!session.url) return { ok: false, reason: "unavailable" };
-    return { ok: true, url: session.url };
-  } catch {
-    return { ok: false, reason: "unavailable" };
+  const key = `checkout:${statement.id}:${channel}:${attempt}`;
+  const returnPath = input.returnPath ?? `/me/statements/${statement.id}`;
+  const request: CheckoutRequest = {
+    statementId: statement.id,
+    cusId: statement.cusId,
+    channel,
+    attempt,
+    amountGrosze: owed,
+    locale: checkoutLocale[input.locale],
+    description: input.description,
+    reference: statement.reference,
+    successUrl: `${input.baseUrl}${returnPath}/paid?session_id={CHECKOUT_SESSION_ID}`,
+    cancelUrl: `${input.baseUrl}${returnPath}?payment=cancelled`,
+  };
+  // Through the outbox like every call that makes something at Stripe, carried out at once because the resident
+  // is waiting; a double click queues the same message (same key) and waits for the one session it makes.
+  await enqueue(db, "stripe-checkout", request, { key, cusId: statement.cusId });
+  if ((await runNow(key, stripeCheckoutHandler, db)) === "failed") return { ok: false, reason: "unavailable" };
+  for (let waited = 0; waited <= 5_000; waited += 100) {
+    const [made] = await db.select().from(checkoutSessions).where(and(eq(checkoutSessions.statementId, statement.id), eq(checkoutSessions.channel, channel), eq(checkoutSessions.attempt, attempt)));
+    if (made) return { ok: true, url: made.url };
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  return { ok: false, reason: "unavailable" };
 }
+
+type CheckoutRequest = {
+  statementId: string;
+  cusId: string;
+  channel: "resident" | "pay_link";
+  attempt: number;
+  amountGrosze: number;
+  locale: "pl" | "en" | "auto";
+  description: string;
+  reference: string;
+  successUrl: string;
+  cancelUrl: string;
+};
+
+/** The "stripe-checkout" handler: makes the Checkout Session, with the outbox key as the idempotency key. */
+export const stripeCheckoutHandler: OutboxHandler = async (message, { db, now }) => {
+  const r = message.payload as CheckoutRequest;
+  const metadata = { statementId: r.statementId, cusId: r.cusId, attempt: String(r.attempt) };
+  const session = await stripe().checkout.sessions.create(
+    {
+      mode: "payment",
+      currency: "pln",
+      // The API this SDK speaks (2026-10-28) names the list allowed_payment_method_types (once payment_method_types).
+      allowed_payment_method_types: ["blik", "p24", "card"],
+      locale: r.locale,
+      line_items: [{ quantity: 1, price_data: { currency: "pln", unit_amount: r.amountGrosze, product_data: { name: r.description } } }],
+      client_reference_id: r.statementId,
+      metadata,
+      payment_intent_data: { metadata, description: r.reference },
+      success_url: r.successUrl,
+      cancel_url: r.cancelUrl,
+    },
+    { idempotencyKey: message.key },
+  );
+  if (!session.url) throw new Error(`checkout session ${session.id} has no URL`);
+  await db
+    .insert(checkoutSessions)
+    .values({ cusId: r.cusId, statementId: r.statementId, channel: r.channel, attempt: r.attempt, stripeSessionId: session.id, url: session.url, amountGrosze: r.amountGrosze, expiresAt: new Date(session.expires_at * 1000), createdAt: now })
+    .onConflictDoNothing();
+};
 
 /** The latest checkout of a statement (the paid page asks whether the webhook has arrived yet). */
 export async function latestCheckout(statementId: string, db: Database = getDb()) {

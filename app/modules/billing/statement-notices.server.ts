@@ -4,8 +4,7 @@ import type { StatementNoticeKind } from "@emails/statement-notice";
 import { enqueueEmail, type OutboxHandler } from "~/modules/notifications/outbox.server";
 import { appUrl } from "~/utils/env.server";
 import { isLocale } from "~/utils/i18n";
-import { statementsWithPayers } from "./stripe-events.server";
-import { outstandingOf } from "./statements.server";
+import { outstandingOf, statementsWithPayers } from "./statements.server";
 
 /*
  * Statement emails, composed by the outbox worker from a small notice queued with the change (issuing a month

@@ -253,3 +253,13 @@ export async function payerBalance(cusId: string, payerId: string, db: Database 
     creditGrosze: -of(accounts.residentCredit(payerId)),
   };
 }
+
+/** Statements with their payer's contact, for the notice handler. */
+export async function statementsWithPayers(ids: string[], db: Database = getDb()) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ statement: statements, email: residents.email, firstName: residents.firstName, lastName: residents.lastName, contactPreference: residents.contactPreference, language: residents.preferredLanguage })
+    .from(statements)
+    .innerJoin(residents, eq(residents.id, statements.payerId))
+    .where(inArray(statements.id, ids));
+}

@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
-import { checkoutSessions, payments, refunds, residents, statements, stripeEvents } from "@db/schema";
+import { checkoutSessions, payments, refunds, stripeEvents } from "@db/schema";
 import { enqueue, type OutboxHandler } from "~/modules/notifications/outbox.server";
 import type { Stripe } from "~/modules/stripe/client.server";
 import { stripe } from "~/modules/stripe/client.server";
@@ -137,13 +137,3 @@ export const stripeRefundHandler: OutboxHandler = async (message, { db, now }) =
     if (refund.status === "succeeded") await settleRefund(tx, { refundId, succeeded: true, stripeRefundId: refund.id, failureReason: null, now, recordedBy: null });
   });
 };
-
-/** Statements with their payer's contact, for the notice handler. */
-export async function statementsWithPayers(ids: string[], db: Database = getDb()) {
-  if (ids.length === 0) return [];
-  return db
-    .select({ statement: statements, email: residents.email, firstName: residents.firstName, lastName: residents.lastName, contactPreference: residents.contactPreference, language: residents.preferredLanguage })
-    .from(statements)
-    .innerJoin(residents, eq(residents.id, statements.payerId))
-    .where(inArray(statements.id, ids));
-}

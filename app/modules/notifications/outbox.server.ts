@@ -73,6 +73,16 @@ export async function claimDue(db: Database, now: Date, kinds: string[], limit =
   });
 }
 
+/** Claims one message by its key, if it is pending and nobody holds it (to carry it out at once). */
+export async function claimByKey(db: Database, key: string, now: Date): Promise<OutboxMessage | null> {
+  const [message] = await db
+    .update(outbox)
+    .set({ lockedUntil: new Date(now.getTime() + CLAIM_MS), attempts: sql`${outbox.attempts} + 1` })
+    .where(and(eq(outbox.key, key), eq(outbox.status, "pending"), or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, now))))
+    .returning();
+  return message ?? null;
+}
+
 export async function markSent(db: Database, id: string, now: Date): Promise<void> {
   await db.update(outbox).set({ status: "sent", sentAt: now, lockedUntil: null, lastError: null }).where(eq(outbox.id, id));
 }

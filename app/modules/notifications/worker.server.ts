@@ -4,7 +4,7 @@ import { clock } from "~/modules/kernel/clock.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { devMailboxSender, resendSender, type EmailSender } from "./email-sender.server";
-import { claimDue, markFailed, markSent, type EmailPayload, type OutboxHandler } from "./outbox.server";
+import { claimByKey, claimDue, markFailed, markSent, type EmailPayload, type OutboxHandler } from "./outbox.server";
 
 export function defaultEmailSender(db: Database): EmailSender {
   const { RESEND_API_KEY, EMAIL_FROM } = env();
@@ -45,6 +45,24 @@ export async function processOutbox(handlers: OutboxHandlers, options: { db?: Da
     }
   }
   return done;
+}
+
+/**
+ * Carries out one message now, in the request that queued it (someone is waiting for its result), with the same
+ * handler the worker would use. "taken" when another process holds it; a failure leaves it to the worker's retries.
+ */
+export async function runNow(key: string, handler: OutboxHandler, db: Database = getDb()): Promise<"done" | "failed" | "taken"> {
+  const message = await claimByKey(db, key, clock.now());
+  if (!message) return "taken";
+  try {
+    await handler(message, { db, now: clock.now() });
+    await markSent(db, message.id, clock.now());
+    return "done";
+  } catch (error) {
+    logger.warn({ outboxId: message.id, kind: message.kind, err: error }, "outbox message failed when run at once");
+    await markFailed(db, message, error, clock.now());
+    return "failed";
+  }
 }
 
 let timer: NodeJS.Timeout | undefined;
