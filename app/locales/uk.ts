@@ -231,6 +231,7 @@ export const uk: PartialMessages = {
     refresh: "Оновити",
     back: "Назад до моїх рахунків",
     pdf: "Завантажити PDF",
+    desk: { status: "Статус", payer: "Платник", issuedOn: "Дата виставлення" },
   },
   email: {
     statement: {
