@@ -1152,6 +1152,7 @@ export const en: Messages = {
       open: "Open",
     },
     statementDesk: {
+      recordedBy: "recorded by {{name}}, {{when}}",
       recordPayment: "Record a cash or transfer payment",
       method: "Method",
       amount: "Amount (zł)",

@@ -1150,6 +1150,7 @@ export const pl = {
       open: "Otwórz",
     },
     statementDesk: {
+      recordedBy: "zapisał(a): {{name}}, {{when}}",
       recordPayment: "Zapisz wpłatę w kasie lub przelew",
       method: "Sposób",
       amount: "Kwota (zł)",

@@ -36,8 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     payerId: s.payerId,
     outstandingGrosze: outstandingOf(s),
     lines: found.lines.map((l) => ({ id: l.id, kind: l.kind, description: l.description, serviceDate: l.serviceDate, unitsHundredths: l.unitsHundredths, amountGrosze: l.amountGrosze, explanation: l.explanation })),
-    payments: money.payments.map((p) => ({ id: p.id, method: p.method, amountGrosze: p.amountGrosze, refundedGrosze: p.refundedGrosze, receivedOn: p.receivedOn, documentNumber: p.documentNumber, paidWith: p.paidWith, createdAt: p.createdAt.toISOString() })),
-    refunds: money.refunds.map((r) => ({ id: r.id, method: r.method, amountGrosze: r.amountGrosze, reason: r.reason, status: r.status, createdAt: r.createdAt.toISOString() })),
+    payments: money.payments.map((p) => ({ id: p.id, method: p.method, amountGrosze: p.amountGrosze, refundedGrosze: p.refundedGrosze, receivedOn: p.receivedOn, documentNumber: p.documentNumber, paidWith: p.paidWith, createdAt: p.createdAt.toISOString(), by: p.recordedByName })),
+    refunds: money.refunds.map((r) => ({ id: r.id, method: r.method, amountGrosze: r.amountGrosze, reason: r.reason, status: r.status, createdAt: r.createdAt.toISOString(), by: r.requestedByName })),
   };
 }
 
@@ -133,6 +133,7 @@ export default function FinanceStatement() {
               {p.paidWith ? ` (${p.paidWith})` : ""}: <strong>{formatMoney(p.amountGrosze, locale)}</strong>
               {p.documentNumber ? `, ${p.documentNumber}` : ""}
               {p.refundedGrosze ? ` · ${t("billing.refunded")}: ${formatMoney(p.refundedGrosze, locale)}` : ""}
+              {` · ${t("billing.statementDesk.recordedBy", { name: p.by ?? t("billing.methods.stripe"), when: formatDateTime(p.createdAt, locale) })}`}
             </p>
             {p.refundedGrosze < p.amountGrosze ? (
               <details>
@@ -154,7 +155,7 @@ export default function FinanceStatement() {
           <ul>
             {data.refunds.map((r) => (
               <li key={r.id}>
-                {formatDateTime(r.createdAt, locale)} — {t("billing.statementDesk.refund")} {formatMoney(r.amountGrosze, locale)} ({t(`billing.methods.${r.method === "stripe" ? "stripe" : "cash"}`)}, {t(`billing.refundStatus.${r.status}`)}): {r.reason}
+                {formatDateTime(r.createdAt, locale)} — {t("billing.statementDesk.refund")} {formatMoney(r.amountGrosze, locale)} ({t(`billing.methods.${r.method === "stripe" ? "stripe" : "cash"}`)}, {t(`billing.refundStatus.${r.status}`)}): {r.reason}{r.by ? ` — ${r.by}` : ""}
               </li>
             ))}
           </ul>

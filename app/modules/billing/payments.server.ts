@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
-import { copayCharges, outbox, payments, refunds, residents, statements, type PaymentMethod } from "@db/schema";
+import { copayCharges, outbox, payments, refunds, residents, statements, users, type PaymentMethod } from "@db/schema";
 import type { Actor } from "~/modules/kernel/actor";
 import { recordAudit } from "~/modules/kernel/audit.server";
 import { isUuid } from "~/modules/kernel/ids";
@@ -206,11 +206,12 @@ export async function getRefund(refundId: string, db: Database = getDb()) {
 
 /** Payments and refunds of a statement, oldest first. */
 export async function statementMoney(statementId: string, db: Database = getDb()) {
+  // Who recorded each (finance's desk shows it; null for Stripe, which the portal records by itself).
   const [paid, refunded] = await Promise.all([
-    db.select().from(payments).where(eq(payments.statementId, statementId)).orderBy(payments.createdAt),
-    db.select().from(refunds).where(eq(refunds.statementId, statementId)).orderBy(refunds.createdAt),
+    db.select({ payment: payments, by: users.name }).from(payments).leftJoin(users, eq(users.id, payments.recordedBy)).where(eq(payments.statementId, statementId)).orderBy(payments.createdAt),
+    db.select({ refund: refunds, by: users.name }).from(refunds).leftJoin(users, eq(users.id, refunds.requestedBy)).where(eq(refunds.statementId, statementId)).orderBy(refunds.createdAt),
   ]);
-  return { payments: paid, refunds: refunded };
+  return { payments: paid.map((p) => ({ ...p.payment, recordedByName: p.by })), refunds: refunded.map((r) => ({ ...r.refund, requestedByName: r.by })) };
 }
 
 /** A period's payments with who paid (the desk's list and the export). */
