@@ -13,7 +13,7 @@ import { requireAccess, requireCentreId } from "~/modules/identity/access.server
 import { actorFrom } from "~/modules/kernel/actor";
 import { readForm, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
 import { clock } from "~/modules/kernel/clock.server";
-import { addDays, addMonths, warsawDate } from "~/modules/kernel/dates";
+import { addMonths, warsawDate } from "~/modules/kernel/dates";
 import { checkbox, crossCheck, date, int, intents, month, optionalDate, page, text } from "~/modules/kernel/input";
 import { formatDate, formatDateTime, formatMoney, formatMonth } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
@@ -81,8 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await saveBillingSettings({ cusId, autoIssue: input.autoIssue, dueDays: input.dueDays, actor, now: clock.now() });
     return { ok: true as const, saved: true };
   }
-  const settings = await getBillingSettings(cusId);
-  const result = await issueStatements({ cusId, month: input.month, issuedOn: input.issuedOn, dueOn: input.dueOn ?? addDays(input.issuedOn, settings.dueDays), actor, now: clock.now() });
+  const result = await issueStatements({ cusId, month: input.month, issuedOn: input.issuedOn, dueOn: input.dueOn ?? undefined, actor, now: clock.now() });
   if (!result.ok) return refuse("issue", { form: result.reason === "already_issued" ? "billing.desk.alreadyIssued" : "billing.errors.issuedBeforeMonth" }, form.values, 409);
   return { ok: true as const, issued: result.issued, carried: result.carried, totalGrosze: result.totalGrosze, month: input.month };
 }

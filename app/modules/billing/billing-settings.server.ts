@@ -3,7 +3,9 @@ import { getDb, type Database } from "@db/client";
 import { billingSettings } from "@db/schema";
 import type { Actor } from "~/modules/kernel/actor";
 import { recordAudit } from "~/modules/kernel/audit.server";
-import { DEFAULT_DUE_DAYS } from "./statements.server";
+
+/** Days a resident has to pay a statement, unless the centre chose otherwise. */
+export const DEFAULT_DUE_DAYS = 14;
 
 /** How a centre bills; a centre that never chose has finance issue by hand, due in 14 days. */
 export async function getBillingSettings(cusId: string, db: Database = getDb()) {

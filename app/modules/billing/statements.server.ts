@@ -10,6 +10,7 @@ import { rowsOf } from "~/modules/kernel/rows.server";
 import { accounts } from "~/modules/ledger/accounts";
 import { postJournalEntries } from "~/modules/ledger/bulk.server";
 import { accountBalance, accountBalances } from "~/modules/ledger/journal.server";
+import { getBillingSettings } from "./billing-settings.server";
 import { composeStatement, statementEntryLines } from "./statement-composition";
 
 /*
@@ -18,8 +19,6 @@ import { composeStatement, statementEntryLines } from "./statement-composition";
  * for a day in it (a late confirmation, a correction) goes on the next statement. Set-based, so a month of a
  * large centre is issued in seconds: the database does the grouping, this file the composition.
  */
-
-export const DEFAULT_DUE_DAYS = 14;
 
 export type IssueResult =
   | { ok: true; issued: number; carried: number; totalGrosze: number }
@@ -41,7 +40,7 @@ export async function issueStatements(
   const month = `${input.month.slice(0, 7)}-01`;
   const nextMonth = addMonths(month, 1);
   if (input.issuedOn < month) return { ok: false, reason: "future_month" };
-  const dueOn = input.dueOn ?? addDays(input.issuedOn, DEFAULT_DUE_DAYS);
+  const dueOn = input.dueOn ?? addDays(input.issuedOn, (await getBillingSettings(input.cusId, db)).dueDays);
   return db.transaction(async (tx) => {
     // One issuing at a time per centre and month: references are numbered in order.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`statements:${input.cusId}:${month}`}))`);
