@@ -1,4 +1,4 @@
-import { demo, expect, expectNoAxeViolations, openAs, openLatestEmail, signIn, test } from "./helpers";
+import { demo, expect, expectNoAxeViolations, linkFromEmailText, openAs, openLatestEmail, signIn, test } from "./helpers";
 
 /*
  * Co-payments end to end, offline: the portal talks to the local Stripe stand-in, whose checkout page the
@@ -147,4 +147,39 @@ test("a rule needs its resolution and cannot start in a closed month; providers 
   expect((await resident.request.get(`/me/statements/${statement.id}`, { maxRedirects: 0 })).status()).toBe(403);
   expect((await resident.request.get(`/me/statements/${statement.id}/pdf`, { maxRedirects: 0 })).status()).toBe(403);
   expect((await resident.request.get("/finance", { maxRedirects: 0 })).status()).toBe(403);
+});
+
+test("a coordinator records a relief and sends a pay link; whoever pays opens it without an account and sees only the amount", async ({ page, browser, world }) => {
+  const { resident, statement } = await world.statement();
+  await signIn(page, demo("koordynator"));
+  await page.goto(`/residents/${resident.id}/copayments`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Saldo odpłatności");
+  await expect(page.locator(".lead")).toContainText("Do zapłaty: 27,00 zł");
+  await page.getByLabel("Dokument (numer, wystawca)").fill("Karta Seniora Gminy Borków nr 0212");
+  await page.getByRole("button", { name: "Zapisz ulgę" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Ulga zapisana." })).toBeVisible();
+  await expect(page.getByText("Karta Seniora Gminy Borków nr 0212")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByText("Wyślij link do zapłaty").first().click();
+  await page.getByLabel("Adres e-mail osoby, która zapłaci").fill("nie-email");
+  await page.getByRole("button", { name: "Wyślij link do zapłaty" }).click();
+  await expect(page.getByLabel("Adres e-mail osoby, która zapłaci")).toHaveValue("nie-email");
+  await page.getByLabel("Adres e-mail osoby, która zapłaci").fill("corka.testowa@example.test");
+  await page.getByRole("button", { name: "Wyślij link do zapłaty" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Link do zapłaty wysłany." })).toBeVisible();
+
+  await openLatestEmail(page, "corka.testowa@example.test", `Prośba o opłacenie rozliczenia ${statement.reference}`);
+  const link = await linkFromEmailText(page, "/pay/");
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(link);
+  await expect(stranger.getByRole("heading", { level: 1 })).toContainText("Rozliczenie za marzec 2026");
+  await expect(stranger.locator(".statement-summary")).toContainText("27,00 zł");
+  await expect(stranger.getByText(resident.lastName)).toHaveCount(0);
+  await expectNoAxeViolations(stranger);
+  await stranger.getByRole("button", { name: /Zapłać 27,00 zł/ }).click();
+  await stranger.getByLabel("BLIK", { exact: true }).check();
+  await stranger.getByLabel("Kod BLIK (6 cyfr)").fill("246810");
+  await stranger.getByRole("button", { name: "Zapłać 27,00 zł" }).click();
+  await expect(stranger.getByRole("heading", { name: "Dziękujemy — płatność przyjęta" })).toBeVisible();
 });
