@@ -1189,6 +1189,15 @@ export const en: Messages = {
       issuedBeforeMonth: "The issue date cannot be before the month starts.",
     },
   },
+  contracts: {
+    providerRequired: "Choose a provider.",
+    numberRequired: "Give the contract's number.",
+    periodInvalid: "A contract cannot end before it starts.",
+    offerRequired: "Choose at least one service.",
+    tariffPositive: "The price per unit must be above zero, e.g. 95.00.",
+    poolUnitsInvalid: "Give the pool in units, e.g. 2000 or 1500.5.",
+    amountInvalid: "Enter an amount in złoty, e.g. 150000.00.",
+  },
   copay: {
     title: "Co-payment rules",
     intro: "Each rule comes from a council resolution. Changing a rule is a new version from a date — visits booked earlier are billed under the version they were booked under.",

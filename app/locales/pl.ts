@@ -1187,6 +1187,15 @@ export const pl = {
       issuedBeforeMonth: "Data wystawienia nie może być wcześniejsza niż początek miesiąca.",
     },
   },
+  contracts: {
+    providerRequired: "Wybierz usługodawcę.",
+    numberRequired: "Podaj numer umowy.",
+    periodInvalid: "Umowa nie może kończyć się przed swoim początkiem.",
+    offerRequired: "Wybierz co najmniej jedną usługę.",
+    tariffPositive: "Stawka za jednostkę musi być większa od zera, np. 95,00.",
+    poolUnitsInvalid: "Podaj pulę w jednostkach, np. 2000 albo 1500,5.",
+    amountInvalid: "Podaj kwotę w złotych, np. 150000,00.",
+  },
   copay: {
     title: "Zasady odpłatności",
     intro: "Każda zasada wynika z uchwały rady gminy. Zmiana zasady to nowa wersja od wskazanej daty — wizyty zarezerwowane wcześniej rozliczamy według wersji, w której je zarezerwowano.",

@@ -8,3 +8,5 @@ export * from "./capacity";
 export * from "./booking";
 export * from "./ledger";
 export * from "./billing";
+export * from "./contracts";
+export * from "./funding";
