@@ -2,6 +2,7 @@ import { startBillingWorker } from "~/modules/billing/billing-worker.server";
 import { stripeCheckoutHandler } from "~/modules/billing/checkout.server";
 import { statementNoticeHandler } from "~/modules/billing/statement-notices.server";
 import { stripeRefundHandler } from "~/modules/billing/stripe-events.server";
+import { connectAccountHandler } from "~/modules/settlements/payout-accounts.server";
 import { bookingNoticeHandler } from "~/modules/booking/booking-notices.server";
 import { startBookingWorker } from "~/modules/booking/booking-worker.server";
 import { startHorizonRoller } from "~/modules/capacity/horizon-worker.server";
@@ -22,6 +23,7 @@ export function outboxHandlers(options: { emailSender?: EmailSender } = {}): Out
     "statement-notice": statementNoticeHandler,
     "stripe-checkout": stripeCheckoutHandler,
     "stripe-refund": stripeRefundHandler,
+    "stripe-connect-account": connectAccountHandler,
   };
 }
 

@@ -1,9 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useRefusal } from "~/components/refusal";
 import { notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
-import { choice, id } from "~/modules/kernel/input";
+import { choice, id, intents } from "~/modules/kernel/input";
+import { clock } from "~/modules/kernel/clock.server";
+import { formatNrb } from "~/modules/kernel/nrb";
+import { confirmBankAccount, getPayoutAccount } from "~/modules/settlements/payout-accounts.server";
 import { Notice } from "~/components/Notice";
 import { getProviderLink, reviewProvider } from "~/modules/directory/providers.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
@@ -14,7 +17,10 @@ import { actorFrom } from "~/modules/kernel/actor";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "desk.providersToVerify");
 
 const ProviderParams = z.object({ providerId: id() });
-const Review = z.object({ decision: choice(["verify", "return", "suspend"]), note: z.string().trim().max(2000, "input.tooLong:2000").default("") });
+const Review = intents([
+  z.object({ intent: z.literal("review"), decision: choice(["verify", "return", "suspend"]), note: z.string().trim().max(2000, "input.tooLong:2000").default("") }),
+  z.object({ intent: z.literal("confirm-bank") }),
+]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "directory.review");
@@ -22,7 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const link = await getProviderLink(requireCentreId(access), providerId);
   if (!link) throw notFound();
   const p = link.provider;
+  const payout = await getPayoutAccount(p.id);
   return {
+    pendingBank: payout.pendingNrb ? { nrb: formatNrb(payout.pendingNrb), holder: payout.pendingHolder ?? "" } : null,
     provider: { id: p.id, name: p.name, legalForm: p.legalForm, subtype: p.subtype, nip: p.nip, regon: p.regon, krs: p.krs, address: `${p.street ?? ""}, ${p.postalCode ?? ""} ${p.city}`, gmina: p.gminaName, contactPerson: p.contactPerson, phone: p.phone, email: p.email, website: p.website, description: p.description },
     status: link.status,
     reviewNote: link.reviewNote,
@@ -34,7 +42,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireAccess(request, "directory.review");
   const { providerId } = readParams(params, ProviderParams);
   const form = await readForm(request, Review);
-  if (!form.ok) return refuseInput(form, "review");
+  if (!form.ok) return refuseInput(form, String(form.values.intent ?? "review"));
+  if (form.data.intent === "confirm-bank") {
+    const confirmed = await confirmBankAccount({ cusId: requireCentreId(access), providerId, actor: actorFrom(access, context), now: clock.now() });
+    if (!confirmed.ok && confirmed.reason === "not_found") throw notFound();
+    if (!confirmed.ok) return refuse("confirm-bank", { form: confirmed.reason === "own_request" ? "payouts.ownRequest" : "payouts.none" }, form.values, 409);
+    return { ok: true as const, done: "payouts.confirmed" };
+  }
   const result = await reviewProvider({ cusId: requireCentreId(access), providerId, decision: form.data.decision, note: form.data.note, actor: actorFrom(access, context) });
   if (!result.ok && result.reason !== "note_required") throw notFound();
   if (!result.ok) return refuse("review", { form: "desk.reasonRequired" }, form.values);
@@ -42,7 +56,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ReviewProvider() {
-  const { provider: p, status, reviewNote, providerReply } = useLoaderData<typeof loader>();
+  const { provider: p, status, reviewNote, providerReply, pendingBank } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>() as { ok: true; done: string } | undefined;
   const refusal = useRefusal();
   const reviewError = refusal.error("review", "form") ?? refusal.error("review", "note") ?? refusal.error("review", "decision");
   const t = useT();
@@ -93,7 +108,20 @@ export default function ReviewProvider() {
           ) : null}
         </dl>
       </section>
+      {pendingBank ? (
+        <Form method="post" className="panel" aria-labelledby="bank-title">
+          <h2 id="bank-title">{t("payouts.bankTitle")}</h2>
+          {refusal.error("confirm-bank", "form") ? <Notice kind="error">{refusal.error("confirm-bank", "form")}</Notice> : null}
+          <p>{t("payouts.pending", pendingBank)}</p>
+          <input type="hidden" name="intent" value="confirm-bank" />
+          <button type="submit" className="button">
+            {t("payouts.confirm")}
+          </button>
+        </Form>
+      ) : null}
+      {answer?.ok ? <Notice kind="success">{t(answer.done as "payouts.confirmed")}</Notice> : null}
       <Form method="post" className="panel" aria-labelledby="decision-title">
+        <input type="hidden" name="intent" value="review" />
         <h2 id="decision-title">{t("desk.review")}</h2>
         {reviewError ? <Notice kind="error">{reviewError}</Notice> : null}
         <div className="field">

@@ -10,3 +10,4 @@ export * from "./ledger";
 export * from "./billing";
 export * from "./contracts";
 export * from "./funding";
+export * from "./settlements";

@@ -5,6 +5,7 @@ import { enqueue, type OutboxHandler } from "~/modules/notifications/outbox.serv
 import type { Stripe } from "~/modules/stripe/client.server";
 import { stripe } from "~/modules/stripe/client.server";
 import { warsawDate } from "~/modules/kernel/dates";
+import { applyConnectAccount } from "~/modules/settlements/payout-accounts.server";
 import { recordPayment, settleRefund, getRefund } from "./payments.server";
 
 /*
@@ -115,6 +116,10 @@ export async function processStripeEvent(event: Stripe.Event, now: Date, db: Dat
         break;
       case "charge.refunded":
         outcome = await chargeRefunded(tx, event.data.object, now);
+        break;
+      case "account.updated":
+        // A provider's Connect account (settlements): onboarding finished, or Stripe asks for more.
+        outcome = (await applyConnectAccount(event.data.object, tx)) ? "applied" : "unknown";
         break;
     }
     await tx.update(stripeEvents).set({ outcome }).where(eq(stripeEvents.id, event.id));

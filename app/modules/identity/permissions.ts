@@ -21,6 +21,8 @@ export const permissionMap = {
   "billing.reliefs": ["coordinator", "finance"],
   "provider.profile.read": ["provider_admin", "provider_staff"],
   "provider.staff.manage": ["provider_admin"],
+  /** How the provider is paid: Stripe Connect onboarding or a bank account. */
+  "provider.payouts": ["provider_admin"],
   "resident.self": ["resident"],
   /** Verifying providers and offers, gaps, the programme (PUS). */
   "directory.review": ["organizer"],
@@ -70,7 +72,7 @@ export const roleHome: Record<Role, string> = {
 };
 
 export type NavItem = { to: string; label: NavLabel; permission: Permission };
-export type NavLabel = "home" | "staff" | "audit" | "catalogue" | "programme" | "activities" | "calendar" | "bookings" | "copayRules" | "payments";
+export type NavLabel = "home" | "staff" | "audit" | "catalogue" | "programme" | "activities" | "calendar" | "bookings" | "copayRules" | "payments" | "payouts";
 
 /** Navigation, in order; each entry is shown only to roles that may open it. */
 const navItems: NavItem[] = [
@@ -86,6 +88,7 @@ const navItems: NavItem[] = [
   { to: "/calendar", label: "calendar", permission: "calendar.shared" },
   { to: "/provider/calendar", label: "calendar", permission: "capacity.manage" },
   { to: "/provider/bookings", label: "bookings", permission: "provider.bookings" },
+  { to: "/provider/payouts", label: "payouts", permission: "provider.payouts" },
   { to: "/organizer/programme", label: "programme", permission: "directory.review" },
   { to: "/finance/payments", label: "payments", permission: "finance.desk" },
   { to: "/finance/rules", label: "copayRules", permission: "billing.rules" },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isCalendarDate, type IsoDate } from "./dates";
 import { parsePlnToGrosze } from "~/utils/money";
 import { isUuid } from "./ids";
+import { isValidNrb } from "./nrb";
 
 /*
  * The words every form and query is written in. Each field turns the text a browser sends into a typed value
@@ -186,4 +187,12 @@ export function withoutIntent<T extends { intent: string }>(action: T): Omit<T, 
 /** An action form: one object per intent, told apart by the `intent` field. */
 export function intents<const T extends readonly [z.ZodObject, ...z.ZodObject[]]>(options: T) {
   return z.discriminatedUnion("intent", options, { error: "input.unknownAction" });
+}
+
+/** A Polish bank account number (NRB: 26 digits, with or without "PL" and spaces), checked mod 97; the 26 digits. */
+export function nrb({ message = "input.nrb" }: Message = {}) {
+  return z
+    .string({ error: message })
+    .transform((v) => v.replace(/[\s-]/g, "").toUpperCase().replace(/^PL/, ""))
+    .refine((v) => isValidNrb(v), message);
 }
