@@ -8,6 +8,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { visitFacts } from "../../app/modules/booking/attendance.server";
 import { accrueCharge } from "../../app/modules/billing/charges.server";
+import { parseUnits } from "../../app/modules/billing/copay-engine";
 import { recordPayment, requestRefund } from "../../app/modules/billing/payments.server";
 import { newRuleSchema } from "../../app/modules/billing/rule-form";
 import { createCopayRule, recordRelief } from "../../app/modules/billing/rules.server";
@@ -89,7 +90,7 @@ export async function seedBilling(db: Database, ids: Ids, now = clock.now()): Pr
         if (!b.attendance || warsawDate(b.startsAt) >= limit) continue;
         const [done] = await tx.select({ id: copayCharges.id }).from(copayCharges).where(eq(copayCharges.bookingId, b.id));
         if (done) continue;
-        const units = b.attendance === "delivered" ? Math.round(Number(b.deliveredUnits ?? "1") * 100) : 100;
+        const units = b.attendance === "delivered" ? (parseUnits(b.deliveredUnits ?? "1") ?? 100) : 100;
         await accrueCharge(tx, await visitFacts(tx, b), { reason: b.attendance, unitsHundredths: units }, null, b.attendanceRecordedAt ?? b.endsAt);
       }
     });

@@ -5,6 +5,7 @@ import { changeTariff, contractInForce, createContract, poolUsage } from "~/modu
 import { parseInput } from "~/modules/kernel/boundary.server";
 import { warsawDate } from "~/modules/kernel/dates";
 import { createFundingSource, setContractSplit, splitInForce } from "~/modules/funding/sources.server";
+import { expectLedgerBalanced } from "../fixtures/ledger";
 import { actorOf, makeProvider, makeUser } from "../fixtures/people";
 import { bookableWorld } from "../fixtures/world";
 import { setupTestDatabase } from "../setup/test-database";
@@ -26,6 +27,8 @@ const fields = (providerId: string, offerId: string, extra: Record<string, strin
 });
 
 describe("contracts and their funding", () => {
+  afterEach(async () => expectLedgerBalanced(test$.db));
+
   it("refuses a tariff of zero or less and a period that ends before it starts, naming the field", () => {
     const parsed = parseInput(fields("00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002", { tariff: ["0"], validTo: "2025-12-31" }), contractFormSchema);
     expect(parsed.ok).toBe(false);

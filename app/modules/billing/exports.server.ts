@@ -1,7 +1,12 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { residents, statements } from "@db/schema";
+import type { Actor } from "~/modules/kernel/actor";
+import { recordAudit } from "~/modules/kernel/audit.server";
+import { addMonths, warsawDate } from "~/modules/kernel/dates";
+import { csvDocument } from "~/utils/csv";
 import { groszeToInput } from "~/utils/money";
+import { xlsxDocument } from "~/utils/xlsx";
 import { getT } from "~/utils/i18n";
 import type { XlsxColumn } from "~/utils/xlsx";
 import { listPayments } from "./payments.server";
@@ -66,4 +71,24 @@ export async function paymentsExport(cusId: string, range: { from: string; to: s
 /** The table as CSV cells: money as Polish decimal text. */
 export function csvCells(table: ExportTable): (string | number | null)[][] {
   return [table.columns.map((c) => c.header), ...table.rows.map((row) => row.map((cell, i) => (table.columns[i]?.kind === "money" && typeof cell === "number" ? groszeToInput(cell) : cell)))];
+}
+
+export type ExportFile = "statements.csv" | "statements.xlsx" | "payments.csv" | "payments.xlsx";
+
+/**
+ * One of finance's exports as a file: a month's statements (last month unless named) or a period's payments (last
+ * month to the end of this one unless named), as CSV or XLSX. Exports carry residents' names, so each is audited.
+ */
+export async function financeExport(input: { cusId: string; file: ExportFile; month?: string; from?: string; to?: string; actor: Actor; now: Date }, db: Database = getDb()) {
+  const thisMonth = `${warsawDate(input.now).slice(0, 7)}-01`;
+  const table = input.file.startsWith("statements")
+    ? await statementsExport(input.cusId, input.month || addMonths(thisMonth, -1), db)
+    : await paymentsExport(input.cusId, { from: input.from || addMonths(thisMonth, -1), to: input.to || addMonths(thisMonth, 1) }, db);
+  await recordAudit(db, input.actor, { cusId: input.cusId, action: "finance.exported", entityType: "export", entityId: table.name, after: { file: input.file, rows: table.rows.length } });
+  const csv = input.file.endsWith(".csv");
+  return {
+    filename: `${table.name}.${csv ? "csv" : "xlsx"}`,
+    contentType: csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    body: csv ? csvDocument(csvCells(table)) : new Uint8Array(await xlsxDocument(table.name, table.columns, table.rows)),
+  };
 }
