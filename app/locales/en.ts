@@ -955,6 +955,7 @@ export const en: Messages = {
       closed: "The provider has closed this slot.",
       too_late: "It is too late for this slot (the provider's minimum notice).",
       already_booked: "This person is already booked into this slot.",
+      pool_full: "The contract's pool for this service is used up. Booking past it needs the organiser's permission (an overrun on the contract).",
       outside_plan: "The slot is outside the plan's period, or the plan is not approved.",
       no_slot: "No slot at this time.",
       reason_required: "Give a reason for cancelling.",

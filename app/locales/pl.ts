@@ -953,6 +953,7 @@ export const pl = {
       closed: "Ten termin został zamknięty przez usługodawcę.",
       too_late: "Na ten termin jest już za późno (minimalne wyprzedzenie usługodawcy).",
       already_booked: "Ta osoba jest już zapisana na ten termin.",
+      pool_full: "Pula umowy na tę usługę jest wyczerpana. Rezerwacja ponad pulę wymaga zgody organizatora (przekroczenie puli w umowie).",
       outside_plan: "Termin jest poza okresem planu lub plan nie jest zatwierdzony.",
       no_slot: "Brak terminu o tej porze.",
       reason_required: "Podaj powód odwołania.",

@@ -321,6 +321,9 @@ export const billingSettings = pgTable("billing_settings", {
     .references(() => centres.id, { onDelete: "cascade" }),
   autoIssue: boolean("auto_issue").notNull().default(false),
   dueDays: integer("due_days").notNull().default(14),
+  /** The account providers are paid from by bank file (the gmina treasury's or the centre's own), and its holder. */
+  treasuryNrb: text("treasury_nrb"),
+  treasuryName: text("treasury_name"),
   updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

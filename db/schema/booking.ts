@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { slots } from "./capacity";
+import { contracts } from "./contracts";
 import { offers } from "./directory";
 import { centres, providerOrganisations } from "./organisations";
 import { users } from "./identity";
@@ -47,6 +48,9 @@ export const bookings = pgTable(
     offerRevisionId: uuid("offer_revision_id"),
     unitPriceGrosze: integer("unit_price_grosze"),
     copayRuleVersionId: uuid("copay_rule_version_id"),
+    /** The contract in force for the visit's day when booked (its pool is drawn down) and its tariff then. */
+    contractId: uuid("contract_id").references(() => contracts.id, { onDelete: "restrict" }),
+    contractPriceGrosze: integer("contract_price_grosze"),
     /** iCalendar SEQUENCE: raised on every change so subscribed calendars update the event. */
     sequence: integer("sequence").notNull().default(0),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
@@ -71,6 +75,7 @@ export const bookings = pgTable(
     index("bookings_provider_start").on(t.providerId, t.startsAt),
     index("bookings_resident_start").on(t.residentId, t.startsAt),
     index("bookings_cus_start").on(t.cusId, t.startsAt),
+    index("bookings_contract_pending").on(t.contractId).where(sql`${t.status} = 'active' and ${t.attendance} is null`),
   ],
 );
 

@@ -14,6 +14,8 @@ describe("allocating a delivered unit to its funding sources", () => {
     ["a fixed 30 zł an hour from a government programme, the rest by shares, 1.5 h", { costGrosze: 15_000, unitsHundredths: 150, copayGrosze: 0, split: [{ sourceId: "gov", fixedPerUnitGrosze: 3_000, roomGrosze: null }, ...eu85gmina15()] }, { copay: 0, gov: 4_500, eu: 8_925, gmina: 1_575, unfunded: 0 }],
     ["a co-payment above the cost pays only the cost", { costGrosze: 1_500, unitsHundredths: 100, copayGrosze: 2_000, split: eu85gmina15() }, { copay: 1_500, unfunded: 0 }],
     ["every ceiling reached: the rest is unfunded, flagged, never lost", { costGrosze: 10_000, unitsHundredths: 100, copayGrosze: 0, split: eu85gmina15(3_000, 1_000) }, { copay: 0, eu: 3_000, gmina: 1_000, unfunded: 6_000 }],
+    ["no split yet: all but the co-payment is unfunded, flagged, never lost", { costGrosze: 10_000, unitsHundredths: 100, copayGrosze: 2_000, split: [] }, { copay: 2_000, unfunded: 8_000 }],
+    ["only a fixed amount below the cost: the rest is unfunded", { costGrosze: 10_000, unitsHundredths: 100, copayGrosze: 0, split: [{ sourceId: "gov", fixedPerUnitGrosze: 3_000, roomGrosze: null }] }, { copay: 0, gov: 3_000, unfunded: 7_000 }],
     ["the gmina's ceiling reached: its excess goes back to the EU project's room", { costGrosze: 10_000, unitsHundredths: 100, copayGrosze: 0, split: eu85gmina15(null, 500) }, { copay: 0, eu: 9_500, gmina: 500, unfunded: 0 }],
   ];
   it.each(cases)("%s", (_name, input, expected) => {

@@ -4,6 +4,7 @@ import { bookings, offerRevisions, offers, planItems, plans, residents } from "@
 import { accrueCharge, type VisitFacts } from "~/modules/billing/charges.server";
 import type { Actor } from "~/modules/kernel/actor";
 import { recordAudit } from "~/modules/kernel/audit.server";
+import { accrueDeliveries } from "~/modules/settlements/accruals.server";
 import { clock } from "~/modules/kernel/clock.server";
 import { isUuid } from "~/modules/kernel/ids";
 
@@ -37,6 +38,8 @@ export async function recordAttendance(
       .where(eq(bookings.id, booking.id));
     // The co-payment accrues with the confirmation, in the same transaction (a correction of units corrects it).
     await accrueCharge(tx, await visitFacts(tx, booking), { reason: input.attendance, unitsHundredths: input.attendance === "delivered" ? Math.round(input.units! * 100) : 100 }, input.actor.userId, now);
+    // What the centre owes the provider for it accrues with it too, after the co-payment (which it is paid from first).
+    await accrueDeliveries(tx, { cusId: booking.cusId, bookingIds: [booking.id] }, input.actor.userId, now);
     await recordAudit(tx, input.actor, {
       cusId: booking.cusId,
       action: input.attendance === "delivered" ? "booking.delivered" : "booking.no_show",

@@ -6,7 +6,6 @@ import type { Actor } from "~/modules/kernel/actor";
 import { recordAudit } from "~/modules/kernel/audit.server";
 import { clock } from "~/modules/kernel/clock.server";
 import { isUuid } from "~/modules/kernel/ids";
-import { rowsOf } from "~/modules/kernel/rows.server";
 
 /* Lists of bookings as each reader needs them: the resident, the provider, the plan item, the plan's progress. */
 
@@ -106,20 +105,3 @@ export async function listPlanItemBookings(planItemId: string, db: Database = ge
     .orderBy(asc(bookings.startsAt));
 }
 
-/**
- * Units of a provider's offers in a period, in hundredths: booked and not yet recorded (committed, a visit
- * counting as one unit) and delivered (used). What a contract's pool is drawn down by.
- */
-export async function offerUnitsInPeriod(input: { cusId: string; providerId: string; offerIds: string[]; from: string; to: string }, db: Database = getDb()) {
-  if (input.offerIds.length === 0) return { committedHundredths: 0, usedHundredths: 0 };
-  const [row] = await rowsOf<{ committed: number; used: number }>(
-    db,
-    sql`select coalesce(sum(case when b.attendance is null then 100 else 0 end), 0)::int as committed,
-               coalesce(sum(case when b.attendance = 'delivered' then (b.delivered_units * 100)::int else 0 end), 0)::int as used
-        from ${bookings} b
-        where b.cus_id = ${input.cusId} and b.provider_id = ${input.providerId} and b.status = 'active'
-          and b.offer_id in (${sql.join(input.offerIds.map((id) => sql`${id}::uuid`), sql`, `)})
-          and (b.starts_at at time zone 'Europe/Warsaw')::date between ${input.from}::date and ${input.to}::date`,
-  );
-  return { committedHundredths: row?.committed ?? 0, usedHundredths: row?.used ?? 0 };
-}

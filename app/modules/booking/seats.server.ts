@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { auditLog, bookings, offerRevisions, offers, outbox, planItems, plans, residents, slotHolds, slots } from "@db/schema";
 import { ruleVersionInForce } from "~/modules/billing/rules.server";
+import { contractForSlotSql, hasPool, lockPoolForSlot, poolTakenSql } from "~/modules/contracts/contracts.server";
 import { rowsOf } from "~/modules/kernel/rows.server";
 import type { Actor } from "~/modules/kernel/actor";
 import { clock } from "~/modules/kernel/clock.server";
@@ -17,7 +18,7 @@ import { isUniqueViolation } from "~/utils/db-errors";
  * Locks are always taken plan → booking → slot, so booking and changing a plan can never deadlock.
  */
 
-export type BookingRefusal = "not_found" | "full" | "closed" | "too_late" | "already_booked" | "outside_plan";
+export type BookingRefusal = "not_found" | "full" | "closed" | "too_late" | "already_booked" | "outside_plan" | "pool_full";
 export type BookingResult = { ok: true; bookingId: string; slotId: string } | { ok: false; reason: BookingRefusal };
 
 /** How close to the start a cancellation counts as late (flagged for the provider and the coordinator). */
@@ -41,7 +42,7 @@ export async function lockPlanItemFor(tx: Database, planItemId: string, resident
   return item ?? null;
 }
 
-type Outcome = "ok" | "not_found" | "closed" | "too_late" | "full" | "already_booked" | "outside_plan";
+type Outcome = "ok" | BookingRefusal;
 
 /**
  * Books one seat. The slot's row is locked for the whole decision, so two coordinators taking the last seat at
@@ -62,10 +63,13 @@ export async function bookSlot(
   const now = input.now ?? clock.now();
   const planItemId = input.planItemId ?? null;
   try {
-    if (!planItemId) return await takeSeat(db, input, now, null);
+    // A contract's pool is checked after its lock (lock order plan → contract → slot); without one, one statement.
+    const pooled = await hasPool(db, input.cusId, input.slotId);
+    if (!planItemId && !pooled) return await takeSeat(db, input, now, null);
     return await db.transaction(async (tx) => {
-      const item = await lockPlanItemFor(tx, planItemId, input.residentId);
-      if (!item || (item.status !== "approved" && item.status !== "active")) return refused("outside_plan");
+      const item = planItemId ? await lockPlanItemFor(tx, planItemId, input.residentId) : null;
+      if (planItemId && (!item || (item.status !== "approved" && item.status !== "active"))) return refused("outside_plan");
+      if (pooled) await lockPoolForSlot(tx, input.cusId, input.slotId);
       return takeSeat(tx, input, now, item);
     });
   } catch (error) {
@@ -100,24 +104,29 @@ async function takeSeat(db: Database, input: Parameters<typeof bookSlot>[0], now
       from ${slots} s where s.id = ${input.slotId} and s.cus_id = ${input.cusId}
       for no key update of s
     ), decision as (
-      select l.*, case
+      select l.*, k.id as contract_id, k.unit_price_grosze as contract_price, case
         when not l.resident_here then 'not_found'
         when l.closed_at is not null then 'closed'
         when l.starts_at < ${at}::timestamptz + make_interval(mins => l.min_notice_minutes) then 'too_late'
         when not l.in_plan then 'outside_plan'
         when l.booked + l.held_by_others >= l.capacity then 'full'
         when l.already_booked then 'already_booked'
+        when not k.overrun_allowed and (pt."committedHundredths" + pt."usedHundredths" + 100 > k.pool_units_hundredths
+          or pt."committedGrosze" + pt."usedGrosze" + k.unit_price_grosze > k.pool_grosze) then 'pool_full'
         else 'ok' end as outcome
       from locked l
+      left join lateral (${contractForSlotSql({ offerId: sql`l.offer_id`, providerId: sql`l.provider_id`, cusId: sql`l.cus_id`, day: sql`(l.starts_at at time zone 'Europe/Warsaw')::date` })}) k on true
+      left join lateral (${poolTakenSql(sql`k.id`)}) pt on k.pool_units_hundredths is not null or k.pool_grosze is not null
     ), counted as (
       update ${slots} set booked = ${slots.booked} + 1 from decision d where ${slots.id} = d.id and d.outcome = 'ok'
     ), unheld as (
       delete from ${slotHolds} using decision d where ${slotHolds.slotId} = d.id and ${slotHolds.heldBy} = ${me} and d.outcome = 'ok' and d.held_by_me
     ), booked as (
       insert into ${bookings} (id, cus_id, slot_id, offer_id, provider_id, resident_id, plan_item_id, series_id, starts_at, ends_at, created_by, created_at, updated_at,
-        offer_revision_id, unit_price_grosze, copay_rule_version_id)
+        offer_revision_id, unit_price_grosze, copay_rule_version_id, contract_id, contract_price_grosze)
       select ${bookingId}, d.cus_id, d.id, d.offer_id, d.provider_id, ${input.residentId}, ${input.planItemId ?? null}, ${input.seriesId ?? null}, d.starts_at, d.ends_at, ${me}, ${at}::timestamptz, ${at}::timestamptz,
-        o.published_revision_id, rv.price_grosze, ${ruleVersionInForce(sql`d.cus_id`, sql`d.offer_id`, sql`(d.starts_at at time zone 'Europe/Warsaw')::date`)}
+        o.published_revision_id, rv.price_grosze, ${ruleVersionInForce(sql`d.cus_id`, sql`d.offer_id`, sql`(d.starts_at at time zone 'Europe/Warsaw')::date`)},
+        d.contract_id, d.contract_price
       from decision d join ${offers} o on o.id = d.offer_id left join ${offerRevisions} rv on rv.id = o.published_revision_id
       where d.outcome = 'ok'
       returning id, cus_id, slot_id, resident_id, starts_at

@@ -1,10 +1,10 @@
-import { and, desc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { centreProviders, contracts, contractTariffs, offers } from "@db/schema";
-import { offerUnitsInPeriod } from "~/modules/booking/queries.server";
 import type { Actor } from "~/modules/kernel/actor";
 import { recordAudit } from "~/modules/kernel/audit.server";
 import { isUuid } from "~/modules/kernel/ids";
+import { rowsOf } from "~/modules/kernel/rows.server";
 import { parsePlnToGrosze } from "~/utils/money";
 import type { ContractFormInput } from "./contract-form";
 
@@ -75,18 +75,99 @@ export async function contractInForce(cusId: string, offerId: string, day: strin
   return row ?? null;
 }
 
-/** How much of a contract's pool is taken: units booked and not yet delivered (committed), and delivered (used). */
+/**
+ * How much of a contract's pool is taken: visits booked under it and not yet recorded (committed, one unit each at
+ * the tariff they were booked at), and units delivered and accrued under it (used). Warnings at 80 % and 100 %.
+ */
 export async function poolUsage(cusId: string, contractId: string, db: Database = getDb()) {
   if (!isUuid(contractId)) return null;
   const [contract] = await db.select().from(contracts).where(and(eq(contracts.id, contractId), eq(contracts.cusId, cusId)));
   if (!contract) return null;
-  const offerIds = [...new Set((await db.select({ offerId: contractTariffs.offerId }).from(contractTariffs).where(eq(contractTariffs.contractId, contract.id))).map((t) => t.offerId))];
-  const { committedHundredths: committed, usedHundredths: used } = await offerUnitsInPeriod({ cusId, providerId: contract.providerId, offerIds, from: contract.validFrom, to: contract.validTo }, db);
-  const pool = contract.poolUnitsHundredths;
-  const taken = committed + used;
-  // Warnings at 80 % and 100 % of the pool, compared in whole numbers.
-  const level = pool === null ? "none" : taken >= pool ? "full" : taken * 10 >= pool * 8 ? "warning" : "ok";
-  return { contract, committedHundredths: committed, usedHundredths: used, poolHundredths: pool, level } as const;
+  const [taken] = await rowsOf<PoolTaken>(db, sql`select * from (${poolTakenSql(sql`${contract.id}::uuid`)}) t`);
+  return { contract, ...taken!, poolHundredths: contract.poolUnitsHundredths, poolGrosze: contract.poolGrosze, level: poolLevel(contract, taken!) } as const;
+}
+
+type PoolTaken = { committedHundredths: number; usedHundredths: number; committedGrosze: number; usedGrosze: number };
+
+/** What a contract's pool has taken, as one row (the booking statement checks the same figures). */
+export function poolTakenSql(contractId: SQL) {
+  return sql`select
+      (select count(*) * 100 from bookings b where b.contract_id = ${contractId} and b.status = 'active' and b.attendance is null)::int as "committedHundredths",
+      (select coalesce(sum(b.contract_price_grosze), 0) from bookings b where b.contract_id = ${contractId} and b.status = 'active' and b.attendance is null)::int as "committedGrosze",
+      (select coalesce(sum(a.units_hundredths), 0) from service_accruals a where a.contract_id = ${contractId})::int as "usedHundredths",
+      (select coalesce(sum(a.amount_grosze), 0) from service_accruals a where a.contract_id = ${contractId})::int as "usedGrosze"`;
+}
+
+function poolLevel(contract: { poolUnitsHundredths: number | null; poolGrosze: number | null }, t: PoolTaken): "none" | "ok" | "warning" | "full" {
+  const shares = [
+    contract.poolUnitsHundredths ? [t.committedHundredths + t.usedHundredths, contract.poolUnitsHundredths] : null,
+    contract.poolGrosze ? [t.committedGrosze + t.usedGrosze, contract.poolGrosze] : null,
+  ].filter((x): x is number[] => x !== null);
+  if (shares.length === 0) return "none";
+  // Compared in whole numbers: taken ≥ pool is full, taken ≥ 80 % of it a warning.
+  if (shares.some(([taken, pool]) => taken! >= pool!)) return "full";
+  if (shares.some(([taken, pool]) => taken! * 10 >= pool! * 8)) return "warning";
+  return "ok";
+}
+
+/** Every contract of the centre with its pool use (the organiser's desk), or one provider's (the provider's view). */
+export async function contractsWithPools(cusId: string, filter: { providerId?: string } = {}, db: Database = getDb()) {
+  const rows = await rowsOf<typeof contracts.$inferSelect & PoolTaken & { providerName: string; offers: string[] }>(
+    db,
+    sql`select c.id, c.number, c.mode, c.provider_id as "providerId", p.name as "providerName", to_char(c.signed_on, 'YYYY-MM-DD') as "signedOn",
+          to_char(c.valid_from, 'YYYY-MM-DD') as "validFrom", to_char(c.valid_to, 'YYYY-MM-DD') as "validTo", c.pool_units_hundredths as "poolUnitsHundredths",
+          c.pool_grosze as "poolGrosze", c.overrun_allowed as "overrunAllowed", t.*,
+          array(select distinct coalesce(r.name, '') from contract_tariffs ct join offers o on o.id = ct.offer_id left join offer_revisions r on r.id = o.published_revision_id where ct.contract_id = c.id) as offers
+        from contracts c join provider_organisations p on p.id = c.provider_id cross join lateral (${poolTakenSql(sql`c.id`)}) t
+        where c.cus_id = ${cusId} ${filter.providerId ? sql`and c.provider_id = ${filter.providerId}` : sql``}
+        order by c.valid_to desc, c.number`,
+  );
+  return rows.map((r) => ({ ...r, level: poolLevel(r, r) }));
+}
+
+/** The organiser's permission to book past a contract's pool (or its withdrawal), audited. */
+export async function setOverrun(input: { cusId: string; contractId: string; allowed: boolean; actor: Actor }, db: Database = getDb()) {
+  if (!isUuid(input.contractId)) return { ok: false as const, reason: "not_found" as const };
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(contracts).set({ overrunAllowed: input.allowed }).where(and(eq(contracts.id, input.contractId), eq(contracts.cusId, input.cusId))).returning({ id: contracts.id });
+    if (!row) return { ok: false as const, reason: "not_found" as const };
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: input.allowed ? "contract.overrun_allowed" : "contract.overrun_withdrawn", entityType: "contract", entityId: row.id, after: { overrunAllowed: input.allowed } });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Before a booking: the contract in force for the slot's day whose pool could refuse it, locked so that two
+ * bookings at the pool's edge are decided one after the other (the booking statement then reads what is taken
+ * after the lock). Null when no pool can refuse the slot.
+ */
+export async function lockPoolForSlot(tx: Database, cusId: string, slotId: string) {
+  const [row] = await rowsOf<{ id: string }>(tx, sql`${poolForSlotSql(cusId, slotId)} for update of c`);
+  return row?.id ?? null;
+}
+
+function poolForSlotSql(cusId: string, slotId: string) {
+  return sql`select c.id from slots s
+        join contract_tariffs t on t.offer_id = s.offer_id and t.valid_from <= (s.starts_at at time zone 'Europe/Warsaw')::date
+        join contracts c on c.id = t.contract_id and c.cus_id = s.cus_id and c.provider_id = s.provider_id
+          and (s.starts_at at time zone 'Europe/Warsaw')::date between c.valid_from and c.valid_to
+        where s.id = ${slotId} and s.cus_id = ${cusId} and not c.overrun_allowed and (c.pool_units_hundredths is not null or c.pool_grosze is not null)
+        order by c.valid_from desc limit 1`;
+}
+
+/** Whether a pool could refuse a booking of the slot (read without a lock: the booking then locks and checks). */
+export async function hasPool(db: Database, cusId: string, slotId: string) {
+  const [row] = await rowsOf<{ id: string }>(db, poolForSlotSql(cusId, slotId));
+  return row !== undefined;
+}
+
+/** The contract and tariff in force for a slot's offer on its day, for the booking statement (a lateral subquery). */
+export function contractForSlotSql(slot: { offerId: SQL; providerId: SQL; cusId: SQL; day: SQL }) {
+  return sql`select c.id, c.pool_units_hundredths, c.pool_grosze, c.overrun_allowed, t.unit_price_grosze
+    from contract_tariffs t join contracts c on c.id = t.contract_id
+    where t.offer_id = ${slot.offerId} and c.cus_id = ${slot.cusId} and c.provider_id = ${slot.providerId}
+      and t.valid_from <= ${slot.day} and ${slot.day} between c.valid_from and c.valid_to
+    order by c.valid_from desc, t.valid_from desc limit 1`;
 }
 
 export async function listContracts(cusId: string, db: Database = getDb()) {

@@ -76,5 +76,7 @@ export function allocateUnit(input: AllocationInput): Allocation {
     room[i]! -= take;
     spill -= take;
   }
-  return { copayGrosze: copay, bySource: bySource.filter((b) => b.amountGrosze > 0), unfundedGrosze: spill };
+  // Whatever no line took (no shares in the split, or none at all) is unfunded too: the parts always make the cost.
+  const funded = bySource.reduce((s, b) => s + b.amountGrosze, 0);
+  return { copayGrosze: copay, bySource: bySource.filter((b) => b.amountGrosze > 0), unfundedGrosze: input.costGrosze - copay - funded };
 }

@@ -15,9 +15,13 @@ export const accounts = {
   copayIncome: (gmina: string) => `copay_income:${gmina}`,
   /** Co-payments the centre gave up (waivers, and amounts under Stripe's minimum it decided not to collect). */
   copayWaived: (gmina: string) => `copay_waived:${gmina}`,
+  /** What the centre owes a provider for delivered units, until it is paid. */
+  providerPayable: (providerId: string) => `provider_payable:${providerId}`,
+  /** The cost of delivered units borne by a funding source, by the co-payments, or by nobody yet ("unfunded"). */
+  fundingExpense: (source: string) => `funding_expense:${source}`,
   stripeBalance: "stripe:balance",
   cashDesk: "cash:desk",
   bankTreasury: "bank:treasury",
 } as const;
 
-export type JournalKind = "charge" | "charge_correction" | "statement_issued" | "carry_over" | "payment" | "refund" | "cash_payout" | "waiver";
+export type JournalKind = "charge" | "charge_correction" | "statement_issued" | "carry_over" | "payment" | "refund" | "cash_payout" | "waiver" | "service_accrual" | "settlement_payment";
