@@ -3,6 +3,7 @@ import { stripeCheckoutHandler } from "~/modules/billing/checkout.server";
 import { statementNoticeHandler } from "~/modules/billing/statement-notices.server";
 import { stripeRefundHandler } from "~/modules/billing/stripe-events.server";
 import { connectAccountHandler } from "~/modules/settlements/payout-accounts.server";
+import { settlementTransferHandler } from "~/modules/settlements/runs.server";
 import { bookingNoticeHandler } from "~/modules/booking/booking-notices.server";
 import { startBookingWorker } from "~/modules/booking/booking-worker.server";
 import { startHorizonRoller } from "~/modules/capacity/horizon-worker.server";
@@ -24,6 +25,7 @@ export function outboxHandlers(options: { emailSender?: EmailSender } = {}): Out
     "stripe-checkout": stripeCheckoutHandler,
     "stripe-refund": stripeRefundHandler,
     "stripe-connect-account": connectAccountHandler,
+    "settlement-transfer": settlementTransferHandler,
   };
 }
 

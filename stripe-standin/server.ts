@@ -326,6 +326,18 @@ export async function startStripeStandin(options: StandinOptions): Promise<Strip
     return transfer;
   }
 
+  /** A top-up from the platform's bank account (how a centre funds transfers to providers); available at once here. */
+  function createTopup(p: Params): StripeObject {
+    const amount = Number(p.amount);
+    if (!Number.isSafeInteger(amount) || amount <= 0) throw new StripeApiError({ status: 400, type: "invalid_request_error", message: "Invalid positive integer", param: "amount" });
+    balance += amount;
+    // shared/stripe has no published sample of a top-up: the fields are those of Stripe's Top-up object reference.
+    const topup = save({ object: "topup", livemode: false, id: stripeId("tu"), amount, created: nowSeconds(), currency: p.currency ?? "pln", description: p.description ?? null, metadata: p.metadata ?? {}, status: "succeeded", statement_descriptor: p.statement_descriptor ?? null, expected_availability_date: nowSeconds(), failure_code: null, failure_message: null, transfer_group: null, balance_transaction: null, source: null });
+    save(makeObject("balance_transaction", { id: stripeId("txn"), amount, net: amount, fee: 0, currency: "pln", created: nowSeconds(), type: "topup", source: topup.id, status: "available", reporting_category: "topup" }));
+    emit("topup.succeeded", topup);
+    return topup;
+  }
+
   function createPayout(p: Params): StripeObject {
     const amount = Number(p.amount);
     if (!Number.isSafeInteger(amount) || amount <= 0 || amount > balance) throw new StripeApiError({ status: 400, type: "invalid_request_error", code: "balance_insufficient", message: "You have insufficient funds in your Stripe account for this payout.", param: "amount" });
@@ -367,6 +379,7 @@ export async function startStripeStandin(options: StandinOptions): Promise<Strip
     if (a === "transfers" && !b && method === "POST") return createTransfer(params);
     if (a === "transfers" && b && method === "GET") return find(b, "transfer");
     if (a === "transfers" && !b && method === "GET") return list("transfer", (t) => !params.transfer_group || t.transfer_group === params.transfer_group, Number(params.limit ?? 10));
+    if (a === "topups" && !b && method === "POST") return createTopup(params);
     if (a === "balance" && method === "GET") return { object: "balance", livemode: false, available: [{ amount: balance, currency: "pln", source_types: { card: balance } }], pending: [{ amount: 0, currency: "pln", source_types: { card: 0 } }], connect_reserved: [], instant_available: [] };
     if (a === "payouts" && !b && method === "POST") return createPayout(params);
     if (a === "payouts" && b && method === "GET") return find(b, "payout");
