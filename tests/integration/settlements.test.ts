@@ -18,7 +18,7 @@ import { bookableWorld } from "../fixtures/world";
 import { setupTestDatabase } from "../setup/test-database";
 
 const test$ = setupTestDatabase();
-const stripe$ = setupStripeStandin();
+setupStripeStandin();
 
 /** Two visits delivered under a contract whose tariff rose between them (two lines), 85 % EU / 15 % gmina. */
 async function deliveredMonth(payout: "stripe" | "bank") {
