@@ -14,6 +14,8 @@ import { warsawDate, warsawInstant } from "~/modules/kernel/dates";
 import { notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
 import { id, int, intents, optionalId, text } from "~/modules/kernel/input";
 import { toSlotJson } from "~/modules/capacity/slot-json";
+import { contractsWithPools } from "~/modules/contracts/contracts.server";
+import { PoolUse } from "~/components/PoolUse";
 import { computeFreeSlots } from "~/modules/capacity/slots.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { getPlanItem, listPlanPeople } from "~/modules/plans/plans.server";
@@ -35,10 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = warsawDate(clock.now());
   const from = warsawInstant(found.item.validFrom > today ? found.item.validFrom : today, 0);
   const to = warsawInstant(found.item.validTo, 24 * 60);
-  const [free, visits, people] = await Promise.all([
+  const [free, visits, people, pools] = await Promise.all([
     computeFreeSlots({ scope: { cusId }, from, to, offerId: found.item.offerId, bookableOnly: true, limit: 60 }),
     listPlanItemBookings(found.item.id),
     listPlanPeople(found.plan.id),
+    contractsWithPools(cusId, { offerId: found.item.offerId, day: today }),
   ]);
   const nameOf = new Map(people.map((p) => [p.residentId, p.name]));
   const at = clock.now().getTime();
@@ -46,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     item: { id: found.item.id, units: found.item.units, frequency: found.item.frequency, validFrom: found.item.validFrom, validTo: found.item.validTo },
     planId: found.plan.id,
     planStatus: found.plan.status,
+    pools,
     offerName: found.offerName,
     people,
     free: free.map(toSlotJson),
@@ -254,6 +258,15 @@ export default function BookPlanItem() {
         ) : null}
       </section>
       {d.planStatus !== "approved" && d.planStatus !== "active" ? <Notice kind="error">{t("booking.errors.outside_plan")}</Notice> : null}
+      <p className="pool-line">
+        {d.pools.length === 0
+          ? t("contracts.noContractForOffer")
+          : d.pools.map((p) => (
+              <span key={p.id}>
+                {t("contracts.forOffer")} {p.number}: <PoolUse pool={p} />
+              </span>
+            ))}
+      </p>
       <Form method="post" className="panel">
         {whoField("book")}
         <fieldset className="checkbox-group slot-choices">

@@ -33,12 +33,14 @@ const refused = (reason: BookingRefusal) => ({ ok: false as const, reason });
  * does not cover the resident.
  */
 export async function lockPlanItemFor(tx: Database, planItemId: string, residentId: string) {
+  // Lock first, read after: a read in the locking statement would see the item as it was before a removal the
+  // lock waited for (PostgreSQL rechecks only the locked row), and book under an item no longer in the plan.
+  await lockPlanOfItem(tx, planItemId);
   const [item] = await tx
     .select({ offerId: planItems.offerId, itemFrom: planItems.validFrom, itemTo: planItems.validTo, status: plans.status, planFrom: plans.validFrom, planTo: plans.validTo })
     .from(planItems)
     .innerJoin(plans, eq(plans.id, planItems.planId))
-    .where(and(eq(planItems.id, planItemId), isNull(planItems.removedAt), planCoversResident(residentId)))
-    .for("share", { of: plans });
+    .where(and(eq(planItems.id, planItemId), isNull(planItems.removedAt), planCoversResident(residentId)));
   return item ?? null;
 }
 

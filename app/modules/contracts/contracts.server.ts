@@ -6,7 +6,7 @@ import { recordAudit } from "~/modules/kernel/audit.server";
 import { isUuid } from "~/modules/kernel/ids";
 import { rowsOf } from "~/modules/kernel/rows.server";
 import { parsePlnToGrosze } from "~/utils/money";
-import type { ContractFormInput } from "./contract-form";
+import { pricedOffers, type ContractFormInput } from "./contract-form";
 
 /*
  * Contracts: who delivers which offers for the centre, at what price per unit, up to what volume, when. The tariff
@@ -21,8 +21,9 @@ export async function createContract(input: { cusId: string; contract: ContractF
   return db.transaction(async (tx) => {
     const [partner] = await tx.select().from(centreProviders).where(and(eq(centreProviders.cusId, input.cusId), eq(centreProviders.providerId, c.providerId), eq(centreProviders.status, "verified")));
     if (!partner) return { ok: false as const, reason: "provider" as const };
-    const own = await tx.select({ id: offers.id }).from(offers).where(and(eq(offers.cusId, input.cusId), eq(offers.providerId, c.providerId), inArray(offers.id, c.offerId)));
-    if (own.length !== new Set(c.offerId).size) return { ok: false as const, reason: "offers" as const };
+    const priced = pricedOffers(c);
+    const own = await tx.select({ id: offers.id }).from(offers).where(and(eq(offers.cusId, input.cusId), eq(offers.providerId, c.providerId), inArray(offers.id, priced.map((p) => p.offerId))));
+    if (own.length !== new Set(priced.map((p) => p.offerId)).size) return { ok: false as const, reason: "offers" as const };
     const [taken] = await tx.select({ id: contracts.id }).from(contracts).where(and(eq(contracts.cusId, input.cusId), eq(contracts.number, c.number)));
     if (taken) return { ok: false as const, reason: "number_taken" as const };
     const [row] = await tx
@@ -40,7 +41,7 @@ export async function createContract(input: { cusId: string; contract: ContractF
         createdBy: input.actor.userId,
       })
       .returning({ id: contracts.id });
-    const tariffs = c.offerId.map((offerId, i) => ({ contractId: row!.id, offerId, unitPriceGrosze: parsePlnToGrosze(c.tariff[i] ?? "")!, validFrom: c.validFrom }));
+    const tariffs = priced.map((p) => ({ contractId: row!.id, offerId: p.offerId, unitPriceGrosze: parsePlnToGrosze(p.tariff)!, validFrom: c.validFrom }));
     await tx.insert(contractTariffs).values(tariffs);
     await recordAudit(tx, input.actor, { cusId: input.cusId, action: "contract.created", entityType: "contract", entityId: row!.id, after: { number: c.number, mode: c.mode, providerId: c.providerId, validFrom: c.validFrom, validTo: c.validTo, poolUnits: c.poolUnits, poolGrosze: c.poolAmount, tariffs } });
     return { ok: true as const, contractId: row!.id };
@@ -111,7 +112,7 @@ function poolLevel(contract: { poolUnitsHundredths: number | null; poolGrosze: n
 }
 
 /** Every contract of the centre with its pool use (the organiser's desk), or one provider's (the provider's view). */
-export async function contractsWithPools(cusId: string, filter: { providerId?: string } = {}, db: Database = getDb()) {
+export async function contractsWithPools(cusId: string | null, filter: { providerId?: string; offerId?: string; day?: string } = {}, db: Database = getDb()) {
   const rows = await rowsOf<typeof contracts.$inferSelect & PoolTaken & { providerName: string; offers: string[] }>(
     db,
     sql`select c.id, c.number, c.mode, c.provider_id as "providerId", p.name as "providerName", to_char(c.signed_on, 'YYYY-MM-DD') as "signedOn",
@@ -119,7 +120,9 @@ export async function contractsWithPools(cusId: string, filter: { providerId?: s
           c.pool_grosze as "poolGrosze", c.overrun_allowed as "overrunAllowed", t.*,
           array(select distinct coalesce(r.name, '') from contract_tariffs ct join offers o on o.id = ct.offer_id left join offer_revisions r on r.id = o.published_revision_id where ct.contract_id = c.id) as offers
         from contracts c join provider_organisations p on p.id = c.provider_id cross join lateral (${poolTakenSql(sql`c.id`)}) t
-        where c.cus_id = ${cusId} ${filter.providerId ? sql`and c.provider_id = ${filter.providerId}` : sql``}
+        where ${cusId ? sql`c.cus_id = ${cusId}` : sql`true`} ${filter.providerId ? sql`and c.provider_id = ${filter.providerId}` : sql``}
+          ${filter.offerId ? sql`and exists (select 1 from contract_tariffs ct where ct.contract_id = c.id and ct.offer_id = ${filter.offerId})` : sql``}
+          ${filter.day ? sql`and ${filter.day}::date between c.valid_from and c.valid_to` : sql``}
         order by c.valid_to desc, c.number`,
   );
   return rows.map((r) => ({ ...r, level: poolLevel(r, r) }));
@@ -172,4 +175,43 @@ export function contractForSlotSql(slot: { offerId: SQL; providerId: SQL; cusId:
 
 export async function listContracts(cusId: string, db: Database = getDb()) {
   return db.select().from(contracts).where(eq(contracts.cusId, cusId)).orderBy(desc(contracts.validFrom));
+}
+
+/** What the contract form offers: the centre's verified providers with their published offers and list prices. */
+export async function contractChoices(cusId: string, db: Database = getDb()) {
+  const rows = await rowsOf<{ providerId: string; providerName: string; offerId: string | null; offerName: string | null; listPriceGrosze: number | null }>(
+    db,
+    sql`select p.id as "providerId", p.name as "providerName", o.id as "offerId", r.name as "offerName", r.price_grosze as "listPriceGrosze"
+        from centre_providers cp join provider_organisations p on p.id = cp.provider_id
+        left join offers o on o.provider_id = p.id and o.cus_id = cp.cus_id and o.published_revision_id is not null
+        left join offer_revisions r on r.id = o.published_revision_id
+        where cp.cus_id = ${cusId} and cp.status = 'verified' order by p.name, r.name`,
+  );
+  const providers = new Map<string, { id: string; name: string; offers: { id: string; name: string; listPriceGrosze: number | null }[] }>();
+  for (const r of rows) {
+    const p = providers.get(r.providerId) ?? { id: r.providerId, name: r.providerName, offers: [] };
+    if (r.offerId) p.offers.push({ id: r.offerId, name: r.offerName ?? "", listPriceGrosze: r.listPriceGrosze });
+    providers.set(r.providerId, p);
+  }
+  return [...providers.values()];
+}
+
+/** One contract with its tariffs, splits and pool use (the organiser's page). */
+export async function getContract(cusId: string, contractId: string, db: Database = getDb()) {
+  const usage = await poolUsage(cusId, contractId, db);
+  if (!usage) return null;
+  const tariffs = await rowsOf<{ offerId: string; offerName: string; validFrom: string; unitPriceGrosze: number }>(
+    db,
+    sql`select t.offer_id as "offerId", coalesce(r.name, '') as "offerName", to_char(t.valid_from, 'YYYY-MM-DD') as "validFrom", t.unit_price_grosze as "unitPriceGrosze"
+        from contract_tariffs t join offers o on o.id = t.offer_id left join offer_revisions r on r.id = o.published_revision_id
+        where t.contract_id = ${contractId} order by r.name, t.valid_from`,
+  );
+  const splits = await rowsOf<{ validFrom: string; position: number; sourceId: string; sourceName: string; shareBp: number | null; fixedPerUnitGrosze: number | null; ceilingGrosze: number | null; ceilingPeriod: string | null }>(
+    db,
+    sql`select to_char(s.valid_from, 'YYYY-MM-DD') as "validFrom", s.position, s.source_id as "sourceId", f.name as "sourceName", s.share_bp as "shareBp",
+          s.fixed_per_unit_grosze as "fixedPerUnitGrosze", s.ceiling_grosze as "ceilingGrosze", s.ceiling_period as "ceilingPeriod"
+        from contract_funding_splits s join funding_sources f on f.id = s.source_id where s.contract_id = ${contractId} order by s.valid_from desc, s.position`,
+  );
+  const [provider] = await rowsOf<{ name: string }>(db, sql`select name from provider_organisations where id = ${usage.contract.providerId}`);
+  return { ...usage, providerName: provider?.name ?? "", tariffs, splits };
 }

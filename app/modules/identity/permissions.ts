@@ -23,6 +23,12 @@ export const permissionMap = {
   "provider.staff.manage": ["provider_admin"],
   /** How the provider is paid: Stripe Connect onboarding or a bank account. */
   "provider.payouts": ["provider_admin"],
+  /** The provider's settlement statements (answering them, with its invoice) and its contracts' pools. */
+  "provider.statements": ["provider_admin"],
+  /** Contracts with providers, funding sources and splits, pool overruns. */
+  "contracts.manage": ["organizer"],
+  /** Monthly settlement runs: preparing, resolving disputes, approving (four-eyes), paying. */
+  "settlements.manage": ["finance"],
   "resident.self": ["resident"],
   /** Verifying providers and offers, gaps, the programme (PUS). */
   "directory.review": ["organizer"],
@@ -72,7 +78,7 @@ export const roleHome: Record<Role, string> = {
 };
 
 export type NavItem = { to: string; label: NavLabel; permission: Permission };
-export type NavLabel = "home" | "staff" | "audit" | "catalogue" | "programme" | "activities" | "calendar" | "bookings" | "copayRules" | "payments" | "payouts";
+export type NavLabel = "home" | "staff" | "audit" | "catalogue" | "programme" | "activities" | "calendar" | "bookings" | "copayRules" | "payments" | "payouts" | "contracts" | "settlements" | "statements";
 
 /** Navigation, in order; each entry is shown only to roles that may open it. */
 const navItems: NavItem[] = [
@@ -88,9 +94,12 @@ const navItems: NavItem[] = [
   { to: "/calendar", label: "calendar", permission: "calendar.shared" },
   { to: "/provider/calendar", label: "calendar", permission: "capacity.manage" },
   { to: "/provider/bookings", label: "bookings", permission: "provider.bookings" },
+  { to: "/provider/statements", label: "statements", permission: "provider.statements" },
   { to: "/provider/payouts", label: "payouts", permission: "provider.payouts" },
   { to: "/organizer/programme", label: "programme", permission: "directory.review" },
+  { to: "/organizer/contracts", label: "contracts", permission: "contracts.manage" },
   { to: "/finance/payments", label: "payments", permission: "finance.desk" },
+  { to: "/finance/settlements", label: "settlements", permission: "settlements.manage" },
   { to: "/finance/rules", label: "copayRules", permission: "billing.rules" },
   { to: "/community/activities", label: "activities", permission: "centre.activities.manage" },
   { to: "/catalogue", label: "catalogue", permission: "catalogue.internal" },

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
-import { centreProviders, providerOrganisations, providerPayoutAccounts, type ConnectStatus } from "@db/schema";
+import { billingSettings, centreProviders, providerOrganisations, providerPayoutAccounts, type ConnectStatus } from "@db/schema";
 import type { Actor } from "~/modules/kernel/actor";
 import { recordAudit } from "~/modules/kernel/audit.server";
 import { clock } from "~/modules/kernel/clock.server";
@@ -105,4 +105,21 @@ export async function confirmBankAccount(input: { cusId: string; providerId: str
     await recordAudit(tx, input.actor, { cusId: input.cusId, action: "payouts.bank_confirmed", entityType: "provider", entityId: input.providerId, before: { nrb: account.bankNrb, holder: account.bankHolder }, after: { nrb: account.pendingNrb, holder: account.pendingHolder } });
     return { ok: true as const };
   });
+}
+
+/** The account the centre pays providers from by bank file (the gmina treasury's), as finance sets it; audited. */
+export async function setTreasuryAccount(input: { cusId: string; nrb: string; name: string; actor: Actor }, db: Database = getDb()) {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(billingSettings).where(eq(billingSettings.cusId, input.cusId));
+    await tx
+      .insert(billingSettings)
+      .values({ cusId: input.cusId, treasuryNrb: input.nrb, treasuryName: input.name, updatedBy: input.actor.userId })
+      .onConflictDoUpdate({ target: billingSettings.cusId, set: { treasuryNrb: input.nrb, treasuryName: input.name, updatedBy: input.actor.userId, updatedAt: clock.now() } });
+    await recordAudit(tx, input.actor, { cusId: input.cusId, action: "settlement.treasury_account_set", entityType: "centre", entityId: input.cusId, before: { nrb: before?.treasuryNrb ?? null, name: before?.treasuryName ?? null }, after: { nrb: input.nrb, name: input.name } });
+  });
+}
+
+export async function getTreasuryAccount(cusId: string, db: Database = getDb()) {
+  const [row] = await db.select({ nrb: billingSettings.treasuryNrb, name: billingSettings.treasuryName }).from(billingSettings).where(eq(billingSettings.cusId, cusId));
+  return row?.nrb ? { nrb: row.nrb, name: row.name ?? "" } : null;
 }

@@ -38,7 +38,9 @@ export async function openSettlementRun(input: { cusId: string; month: string; a
   if (input.month > `${warsawDate(input.now).slice(0, 7)}-01`) return { ok: false, reason: "future_month" };
   const next = addMonths(input.month, 1);
   return db.transaction(async (tx) => {
-    await accrueDeliveries(tx, { cusId: input.cusId, before: next }, input.actor.userId, input.now);
+    const accrued = await accrueDeliveries(tx, { cusId: input.cusId, before: next }, input.actor.userId, input.now);
+    // Thousands of rows written in this transaction: let the planner know before statements are built from them.
+    if (accrued.accrued > 1_000) await tx.execute(sql`analyze service_accruals`);
     await tx.insert(settlementRuns).values({ cusId: input.cusId, month: input.month, preparedBy: input.actor.userId!, preparedAt: input.now }).onConflictDoNothing();
     const [run] = await tx.select().from(settlementRuns).where(and(eq(settlementRuns.cusId, input.cusId), eq(settlementRuns.month, input.month)));
     await collect(tx, run!, next);
