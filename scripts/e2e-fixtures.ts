@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "../db/client";
 import { DEMO_PASSWORD } from "../db/demo-accounts";
-import { bookings, centreProviders, memberships, offerRevisions, offers, plans, providerOrganisations, residents, slots, statements, users } from "../db/schema";
+import { billingSettings, bookings, centreProviders, memberships, providerPayoutAccounts, offerRevisions, offers, plans, providerOrganisations, residents, slots, statements, users } from "../db/schema";
 import { visitFacts } from "../app/modules/booking/attendance.server";
 import { accrueCharge } from "../app/modules/billing/charges.server";
 import { issueStatements } from "../app/modules/billing/statements.server";
@@ -21,6 +21,8 @@ import { hashPassword } from "../app/modules/identity/password.server";
 import { clock } from "../app/modules/kernel/clock.server";
 import { addDays, warsawDate, warsawInstant } from "../app/modules/kernel/dates";
 import { linkFamily } from "../app/modules/plans/family.server";
+import { accrueDeliveries } from "../app/modules/settlements/accruals.server";
+import { stripe } from "../app/modules/stripe/client.server";
 import { addPlanItem, addPlanMember, approvePlan, createPlan } from "../app/modules/plans/plans.server";
 import { DEMO_CENTRE_ID, stableId } from "./demo-data/seed";
 
@@ -206,7 +208,39 @@ async function statement(request: { language?: "pl" | "en" | "uk"; visits?: { da
   return { resident: person, statement: { id: row!.id, reference: row!.reference, totalGrosze: row!.totalGrosze } };
 }
 
-const routes: Record<string, (body: never) => Promise<unknown>> = { resident, staff, provider, hours, statement };
+/**
+ * Visits a fixture provider delivered (days ago, hours long), confirmed and accrued — flagged while no contract
+ * covers them. `bank` gives the provider a confirmed bank account and the centre a payout account; the stand-in's
+ * balance is topped up for transfers.
+ */
+async function deliveries(request: { providerId: string; offerId: string; visits: { daysAgo: number; hours: number }[]; bank?: boolean }) {
+  const db = getDb();
+  const person = (await resident({})) as { id: string };
+  const today = warsawDate(clock.now());
+  const t = tag();
+  await db.transaction(async (tx) => {
+    const ids: string[] = [];
+    for (const visit of request.visits) {
+      const startsAt = warsawInstant(addDays(today, -visit.daysAgo), 10 * 60);
+      const endsAt = new Date(startsAt.getTime() + visit.hours * 3_600_000);
+      const [slot] = await tx.insert(slots).values({ cusId: DEMO_CENTRE_ID, offerId: request.offerId, providerId: request.providerId, sourceKey: `e2e-delivery:${t}:${visit.daysAgo}`, startsAt, endsAt, capacity: 1, booked: 1 }).returning();
+      const [booking] = await tx
+        .insert(bookings)
+        .values({ cusId: DEMO_CENTRE_ID, slotId: slot!.id, offerId: request.offerId, providerId: request.providerId, residentId: person.id, startsAt, endsAt, createdBy: coordinatorId, attendance: "delivered", deliveredUnits: visit.hours.toFixed(2), attendanceRecordedAt: endsAt })
+        .returning();
+      ids.push(booking!.id);
+    }
+    await accrueDeliveries(tx, { cusId: DEMO_CENTRE_ID, bookingIds: ids }, null, clock.now());
+  });
+  if (request.bank) {
+    await db.insert(providerPayoutAccounts).values({ providerId: request.providerId, bankNrb: "61109010140000071219812874", bankHolder: "Fundacja Próbna", bankConfirmedAt: clock.now() }).onConflictDoNothing();
+    await db.insert(billingSettings).values({ cusId: DEMO_CENTRE_ID, treasuryNrb: "77102010260000710201234567", treasuryName: "Gmina Borków — Urząd Gminy" }).onConflictDoUpdate({ target: billingSettings.cusId, set: { treasuryNrb: "77102010260000710201234567", treasuryName: "Gmina Borków — Urząd Gminy" } });
+  }
+  await stripe().topups.create({ amount: 5_000_000, currency: "pln", description: "Środki na wypłaty dla usługodawców" });
+  return { ok: true };
+}
+
+const routes: Record<string, (body: never) => Promise<unknown>> = { resident, staff, provider, hours, statement, deliveries };
 
 async function body(request: IncomingMessage): Promise<unknown> {
   let text = "";

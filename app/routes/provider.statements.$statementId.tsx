@@ -7,10 +7,10 @@ import { useRefusal } from "~/components/refusal";
 import { linesForView, SettlementLines } from "~/components/SettlementLines";
 import { requireAccess, requireProviderId } from "~/modules/identity/access.server";
 import { actorFrom } from "~/modules/kernel/actor";
-import { notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { forbidden, notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
 import { clock } from "~/modules/kernel/clock.server";
 import { choice, date, id, many, optionalText, text } from "~/modules/kernel/input";
-import { answerStatement, getProviderStatement } from "~/modules/settlements/runs.server";
+import { answerStatement, getProviderStatement, isAnotherProvidersStatement } from "~/modules/settlements/runs.server";
 import { formatDate, formatMonth } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
@@ -24,8 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const providerId = requireProviderId(access);
   const { statementId } = readParams(params, Params);
   const found = await getProviderStatement({ providerId }, statementId);
-  // Another provider's statement, or one not yet sent, is not there for this provider.
-  if (!found) throw notFound();
+  // Another provider's statement is refused (and noted); one not yet sent is not there for this provider.
+  if (!found) throw (await isAnotherProvidersStatement(statementId, providerId)) ? forbidden() : notFound();
   return { statement: { id: found.s.id, reference: found.s.reference, status: found.s.status, totalGrosze: found.s.totalGrosze, invoiceNumber: found.s.invoiceNumber, ksefNumber: found.s.ksefNumber, invoiceDate: found.s.invoiceDate, paidOn: found.s.paidOn, method: found.s.paymentMethod }, month: found.month, lines: linesForView(found.lines) };
 }
 

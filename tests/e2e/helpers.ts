@@ -41,6 +41,8 @@ export type World = {
   hours(request: { offerId: string; providerId: string; placeId: string; weekdays: number[]; startTime: string; endTime: string; seats?: number }): Promise<{ ruleId: string; slots: number }>;
   /** A resident with an account and an issued statement for home-care visits (2 × 2 h at 15 % of 45 zł: 27,00 zł). */
   statement(request?: { language?: "pl" | "en" | "uk"; visits?: { daysAgo: number; hours: number }[] }): Promise<{ resident: FixtureResident & { password: string }; statement: { id: string; reference: string; totalGrosze: number } }>;
+  /** Visits a provider delivered (days ago, hours long), confirmed; `bank` gives it a confirmed bank account. */
+  deliveries(request: { providerId: string; offerId: string; visits: { daysAgo: number; hours: number }[]; bank?: boolean }): Promise<{ ok: true }>;
 };
 
 export const offers = { psychologist: "Wsparcie psychologiczne dla dorosłych", homeCare: "Usługi opiekuńcze w domu" } as const;
@@ -109,6 +111,7 @@ export const test = base.extend<{ pageGuard: void; world: World }>({
       provider: () => ask("provider", {}),
       hours: (request) => ask("hours", request),
       statement: (request = {}) => ask("statement", request),
+      deliveries: (request) => ask("deliveries", request),
     });
     await api.dispose();
   },

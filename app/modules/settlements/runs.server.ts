@@ -392,3 +392,10 @@ export async function visitsToRecord(providerId: string, month: string, now: Dat
   );
   return row?.n ?? 0;
 }
+
+/** Whether the statement is another provider's (refused, 403) rather than none at all (404). */
+export async function isAnotherProvidersStatement(statementId: string, providerId: string, db: Database = getDb()) {
+  if (!isUuid(statementId)) return false;
+  const [row] = await db.select({ providerId: providerStatements.providerId }).from(providerStatements).where(eq(providerStatements.id, statementId));
+  return row !== undefined && row.providerId !== providerId;
+}
