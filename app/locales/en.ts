@@ -1224,7 +1224,7 @@ export const en: Messages = {
     poolAmountUse: "{{taken}} of {{pool}} ({{percent}}%)",
     committed: "committed",
     used: "used",
-    level: { none: "", ok: "", warning: "Note: over 80% of the pool is taken.", full: "The pool is used up." },
+    level: { warning: "Note: over 80% of the pool is taken.", full: "The pool is used up." },
     overrun: "Pool overrun",
     overrunAllowed: "The organiser allows bookings past the pool.",
     allowOverrun: "Allow bookings past the pool",

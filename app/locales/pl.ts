@@ -1222,7 +1222,7 @@ export const pl = {
     poolAmountUse: "{{taken}} z {{pool}} ({{percent}}%)",
     committed: "zaplanowane",
     used: "wykorzystane",
-    level: { none: "", ok: "", warning: "Uwaga: wykorzystano ponad 80% puli.", full: "Pula wyczerpana." },
+    level: { warning: "Uwaga: wykorzystano ponad 80% puli.", full: "Pula wyczerpana." },
     overrun: "Przekroczenie puli",
     overrunAllowed: "Organizator zezwolił na rezerwacje ponad pulę.",
     allowOverrun: "Zezwól na rezerwacje ponad pulę",
