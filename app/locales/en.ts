@@ -1320,6 +1320,7 @@ export const en: Messages = {
     markPaid: "Mark transfers as made",
     paidOn: "Paid on",
     markedPaid: "Statements marked paid.",
+    paidOnInvalid: "The payment date must fall between the start of the settled month and today.",
     nothing: "No statements to pay by bank transfer.",
     no_treasury_account: "First give the centre's (gmina's) account statements are paid from.",
     treasury: "Payout account",

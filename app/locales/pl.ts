@@ -1318,6 +1318,7 @@ export const pl = {
     markPaid: "Oznacz przelewy jako wykonane",
     paidOn: "Data zapłaty",
     markedPaid: "Zestawienia oznaczone jako zapłacone.",
+    paidOnInvalid: "Data zapłaty musi przypadać od początku rozliczanego miesiąca do dziś.",
     nothing: "Brak zestawień do zapłaty przelewem bankowym.",
     no_treasury_account: "Najpierw podaj rachunek centrum (gminy), z którego płacone są zestawienia.",
     treasury: "Rachunek do wypłat",

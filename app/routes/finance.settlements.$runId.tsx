@@ -8,7 +8,7 @@ import { requireAccess, requireCentreId } from "~/modules/identity/access.server
 import { actorFrom } from "~/modules/kernel/actor";
 import { notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
 import { clock } from "~/modules/kernel/clock.server";
-import { addMonths, warsawDate } from "~/modules/kernel/dates";
+import { warsawDate } from "~/modules/kernel/dates";
 import { date, id, intents } from "~/modules/kernel/input";
 import { formatNrb } from "~/modules/kernel/nrb";
 import { getTreasuryAccount } from "~/modules/settlements/payout-accounts.server";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [found, treasury] = await Promise.all([getRun(cusId, runId), getTreasuryAccount(cusId)]);
   if (!found) throw notFound();
   return {
-    run: { id: found.run.id, month: found.run.month, preparedByMe: found.run.preparedBy === access.user.id },
+    run: { id: found.run.id, month: found.run.month, preparedByMe: found.statements.some((s) => s.s.status === "accepted" && s.s.preparedBy === access.user.id) },
     statements: found.statements.map((s) => ({ id: s.s.id, reference: s.s.reference, provider: s.providerName, nip: s.nip, status: s.s.status, totalGrosze: s.s.totalGrosze, invoiceNumber: s.s.invoiceNumber, method: s.s.paymentMethod, paidOn: s.s.paidOn, failure: s.s.failureReason })),
     treasury: treasury ? formatNrb(treasury.nrb) : null,
     today: warsawDate(clock.now()),
@@ -70,9 +70,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return { ok: true as const, done: "settlements.retried" };
     }
     case "bank-paid": {
-      if (form.data.paidOn < found.run.month || form.data.paidOn > addMonths(warsawDate(now), 1)) return refuse("bank", { paidOn: "input.date" }, form.values);
       const paid = await markBankPaid({ cusId, runId, paidOn: form.data.paidOn, actor, now });
-      return paid.ok && paid.paid > 0 ? { ok: true as const, done: "settlements.markedPaid" } : refuse("bank", { form: "settlements.nothing" }, form.values, 409);
+      if (!paid.ok && paid.reason === "not_found") throw notFound();
+      if (!paid.ok) return refuse("bank", { paidOn: "settlements.paidOnInvalid" }, form.values);
+      return paid.paid > 0 ? { ok: true as const, done: "settlements.markedPaid" } : refuse("bank", { form: "settlements.nothing" }, form.values, 409);
     }
   }
 }

@@ -135,6 +135,8 @@ export const providerStatements = pgTable(
     reference: text("reference").notNull(),
     status: text("status").$type<ProviderStatementStatus>().notNull().default("draft"),
     totalGrosze: integer("total_grosze").notNull(),
+    /** Who last put lines on it (opening or refreshing the run): never the one who approves it. */
+    preparedBy: uuid("prepared_by").references(() => users.id, { onDelete: "restrict" }),
     invoiceNumber: text("invoice_number"),
     ksefNumber: text("ksef_number"),
     invoiceDate: date("invoice_date"),

@@ -133,9 +133,12 @@ describe("monthly settlement of providers", () => {
     expect(text).toContain(statement.reference);
     expect(text).toContain(`,${statement.totalGrosze},`);
     expect(text).toContain('"61109010140000071219812874"');
+    expect(await markBankPaid({ cusId: w.centre.id, runId: opened.runId, paidOn: addMonths(w.month, -1), actor: w.approver, now: w.now }, test$.db)).toEqual({ ok: false, reason: "paid_on" });
     expect(await markBankPaid({ cusId: w.centre.id, runId: opened.runId, paidOn: warsawDate(w.now), actor: w.approver, now: w.now }, test$.db)).toEqual({ ok: true, paid: 1 });
     expect(await accountBalance(w.centre.id, accounts.providerPayable(w.provider.id), test$.db)).toBe(0);
     expect(await accountBalance(w.centre.id, accounts.bankTreasury, test$.db)).toBe(-statement.totalGrosze);
+    // Once paid, the statement is not in the file again: a treasurer downloading it twice never pays twice.
+    expect(await bankFile({ cusId: w.centre.id, runId: opened.runId, format: "elixir", executionDate: warsawDate(w.now) }, test$.db)).toEqual({ ok: false, reason: "nothing" });
   });
 
   it("a provider sees only its own statements; another centre's finance sees nothing of this one", async () => {

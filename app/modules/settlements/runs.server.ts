@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { billingSettings, contracts, fundingAllocations, offerRevisions, offers, providerOrganisations, providerPayoutAccounts, providerStatementLines, providerStatements, serviceAccruals, settlementRuns } from "@db/schema";
+import { mulDivRound } from "~/modules/billing/copay-engine";
 import { apportion } from "~/modules/funding/allocation";
 import type { Actor } from "~/modules/kernel/actor";
 import { recordAudit } from "~/modules/kernel/audit.server";
@@ -43,21 +44,21 @@ export async function openSettlementRun(input: { cusId: string; month: string; a
     if (accrued.accrued > 1_000) await tx.execute(sql`analyze service_accruals`);
     await tx.insert(settlementRuns).values({ cusId: input.cusId, month: input.month, preparedBy: input.actor.userId!, preparedAt: input.now }).onConflictDoNothing();
     const [run] = await tx.select().from(settlementRuns).where(and(eq(settlementRuns.cusId, input.cusId), eq(settlementRuns.month, input.month)));
-    await collect(tx, run!, next);
+    await collect(tx, run!, next, input.actor.userId!);
     await recordAudit(tx, input.actor, { cusId: input.cusId, action: "settlement.run_prepared", entityType: "settlement_run", entityId: run!.id, after: { month: input.month } });
     return { ok: true as const, runId: run!.id };
   });
 }
 
-async function collect(tx: Database, run: typeof settlementRuns.$inferSelect, next: string) {
+async function collect(tx: Database, run: typeof settlementRuns.$inferSelect, next: string, preparedBy: string) {
   const y = run.month.slice(0, 4);
   const m = run.month.slice(5, 7);
   // A draft statement for every provider with something to settle (numbered in the run: ROZ/yyyy/mm/nnnn).
   await tx.execute(sql`
-    insert into provider_statements (id, run_id, cus_id, provider_id, reference, status, total_grosze)
+    insert into provider_statements (id, run_id, cus_id, provider_id, reference, status, total_grosze, prepared_by)
     select gen_random_uuid(), ${run.id}, ${run.cusId}, p.provider_id,
       'ROZ/' || ${y} || '/' || ${m} || '/' || lpad((coalesce((select count(*) from provider_statements s where s.run_id = ${run.id}), 0) + row_number() over (order by p.provider_id))::text, 4, '0'),
-      'draft', 0
+      'draft', 0, ${preparedBy}
     from (select distinct a.provider_id from service_accruals a
           where a.cus_id = ${run.cusId} and a.statement_line_id is null and not a.no_contract and a.service_date < ${next}::date) p
     where not exists (select 1 from provider_statements s where s.run_id = ${run.id} and s.provider_id = p.provider_id)`);
@@ -84,7 +85,8 @@ async function collect(tx: Database, run: typeof settlementRuns.$inferSelect, ne
       select gen_random_uuid(), g.statement_id, g.contract_id, g.offer_id, g.kind, g.service_month, g.unit_price_grosze, g.units, g.amount, g.visits
       from grouped g where not exists (select 1 from merged m where m.statement_id = g.statement_id and m.contract_id = g.contract_id and m.offer_id = g.offer_id and m.unit_price_grosze = g.unit_price_grosze and m.service_month = g.service_month and m.kind = g.kind)
       returning id, statement_id, contract_id, offer_id, unit_price_grosze, service_month, kind
-    ), lines as (select * from merged union all select * from added)
+    ), lines as (select * from merged union all select * from added),
+    prepared as (update provider_statements s set prepared_by = ${preparedBy} where s.id in (select statement_id from grouped))
     update service_accruals a set statement_line_id = l.id
     from pending p join lines l on l.statement_id = p.statement_id and l.contract_id = p.contract_id and l.offer_id = p.offer_id and l.unit_price_grosze = p.unit_price_grosze and l.service_month = p.service_month and l.kind = p.kind
     where a.id = p.id`);
@@ -156,7 +158,7 @@ export async function resolveDispute(input: { cusId: string; lineId: string; res
     if (input.resolution === "corrected" && (input.correctedUnitsHundredths === null || input.correctedUnitsHundredths < 0 || input.correctedUnitsHundredths === line.unitsHundredths)) return { ok: false as const, reason: "units" as const };
     if (input.resolution === "corrected") {
       const unitsDelta = input.correctedUnitsHundredths! - line.unitsHundredths;
-      const amountDelta = Math.round((unitsDelta * line.unitPriceGrosze) / 100);
+      const amountDelta = Math.sign(unitsDelta) * mulDivRound(line.unitPriceGrosze, Math.abs(unitsDelta), 100);
       const accrualId = randomUUID();
       await tx.insert(serviceAccruals).values({ id: accrualId, cusId: input.cusId, providerId: statement.providerId, bookingId: null, offerId: line.offerId, contractId: line.contractId, kind: "dispute_resolution", serviceDate: line.serviceMonth, unitsHundredths: unitsDelta, unitPriceGrosze: line.unitPriceGrosze, amountGrosze: amountDelta, recordedBy: input.actor.userId, createdAt: input.now });
       // The difference is borne by the line's payers in the proportions they bore the line.
@@ -207,9 +209,13 @@ export async function approveRun(input: { cusId: string; runId: string; actor: A
   return db.transaction(async (tx) => {
     const [run] = await tx.select().from(settlementRuns).where(and(eq(settlementRuns.id, input.runId), eq(settlementRuns.cusId, input.cusId))).for("update");
     if (!run) return { ok: false as const, reason: "not_found" as const };
-    if (run.preparedBy === input.actor.userId) return { ok: false as const, reason: "four_eyes" as const };
-    const approved = await tx.update(providerStatements).set({ status: "approved", approvedBy: input.actor.userId, approvedAt: input.now }).where(and(eq(providerStatements.runId, run.id), eq(providerStatements.status, "accepted"))).returning();
-    if (approved.length === 0) return { ok: false as const, reason: "nothing_to_approve" as const };
+    const accepted = await tx.select().from(providerStatements).where(and(eq(providerStatements.runId, run.id), eq(providerStatements.status, "accepted")));
+    if (accepted.length === 0) return { ok: false as const, reason: "nothing_to_approve" as const };
+    // Four-eyes per statement: whoever put its lines on it (opening or refreshing the run) cannot approve it.
+    const mine = accepted.filter((s) => s.preparedBy === input.actor.userId || (s.preparedBy === null && run.preparedBy === input.actor.userId));
+    if (mine.length === accepted.length) return { ok: false as const, reason: "four_eyes" as const };
+    const approvable = accepted.filter((s) => !mine.includes(s)).map((s) => s.id);
+    const approved = await tx.update(providerStatements).set({ status: "approved", approvedBy: input.actor.userId, approvedAt: input.now }).where(inArray(providerStatements.id, approvable)).returning();
     for (const statement of approved) await startPayment(tx, statement);
     await recordAudit(tx, input.actor, { cusId: input.cusId, action: "settlement.run_approved", entityType: "settlement_run", entityId: run.id, after: { statements: approved.map((s) => s.reference), preparedBy: run.preparedBy } });
     return { ok: true as const, approved: approved.length };
@@ -281,7 +287,7 @@ async function postPayment(tx: Database, statement: typeof providerStatements.$i
   });
 }
 
-/** The bank payment file of a run's approved statements paid by transfer from the treasury's account. */
+/** The bank payment file of a run's approved, not yet paid statements, paid by transfer from the treasury's account. */
 export async function bankFile(input: { cusId: string; runId: string; format: "csv" | "elixir"; executionDate: string }, db: Database = getDb()): Promise<{ ok: true; body: string | Buffer; count: number } | { ok: false; reason: "not_found" | "no_treasury_account" | "nothing" }> {
   if (!isUuid(input.runId)) return { ok: false, reason: "not_found" };
   const [run] = await db.select().from(settlementRuns).where(and(eq(settlementRuns.id, input.runId), eq(settlementRuns.cusId, input.cusId)));
@@ -293,7 +299,7 @@ export async function bankFile(input: { cusId: string; runId: string; format: "c
     .from(providerStatements)
     .innerJoin(providerOrganisations, eq(providerOrganisations.id, providerStatements.providerId))
     .innerJoin(providerPayoutAccounts, eq(providerPayoutAccounts.providerId, providerStatements.providerId))
-    .where(and(eq(providerStatements.runId, run.id), eq(providerStatements.paymentMethod, "bank"), inArray(providerStatements.status, ["approved", "paid"])))
+    .where(and(eq(providerStatements.runId, run.id), eq(providerStatements.paymentMethod, "bank"), eq(providerStatements.status, "approved")))
     .orderBy(asc(providerStatements.reference));
   if (rows.length === 0) return { ok: false, reason: "nothing" };
   const payments: BankPayment[] = rows
@@ -315,6 +321,10 @@ export async function bankFile(input: { cusId: string; runId: string; format: "c
 export async function markBankPaid(input: { cusId: string; runId: string; paidOn: string; actor: Actor; now: Date }, db: Database = getDb()) {
   if (!isUuid(input.runId)) return { ok: false as const, reason: "not_found" as const };
   return db.transaction(async (tx) => {
+    const [run] = await tx.select().from(settlementRuns).where(and(eq(settlementRuns.id, input.runId), eq(settlementRuns.cusId, input.cusId)));
+    if (!run) return { ok: false as const, reason: "not_found" as const };
+    // Paid no earlier than the month settled, and not in the future.
+    if (input.paidOn < run.month || input.paidOn > warsawDate(input.now)) return { ok: false as const, reason: "paid_on" as const };
     const paid = await tx
       .update(providerStatements)
       .set({ status: "paid", paidOn: input.paidOn, paidAt: input.now })

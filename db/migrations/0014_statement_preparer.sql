@@ -1,0 +1,2 @@
+ALTER TABLE "provider_statements" ADD COLUMN "prepared_by" uuid;--> statement-breakpoint
+ALTER TABLE "provider_statements" ADD CONSTRAINT "provider_statements_prepared_by_users_id_fk" FOREIGN KEY ("prepared_by") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;
