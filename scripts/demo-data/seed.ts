@@ -13,6 +13,7 @@ import { centreGminas, centreProviders, centres, memberships, providerOrganisati
 import type { ProviderLegalForm } from "../../db/schema/organisations";
 import { seedAvailability } from "./seed-capacity";
 import { seedBilling } from "./seed-billing";
+import { seedSettlements } from "./seed-settlements";
 import { seedPlans } from "./seed-plans";
 import { seedServiceBase } from "./seed-offers";
 
@@ -356,6 +357,13 @@ export async function seedDemo(db: Database): Promise<{ users: number; providers
     providerId,
     stableId,
     financeUserId: stableId(`user:${demoAccounts.find((a) => a.role === "finance")!.email}`),
+  });
+  await seedSettlements(db, {
+    centreId: DEMO_CENTRE_ID,
+    providerId,
+    organiserUserId: stableId(`user:${demoAccounts.find((a) => a.role === "organizer")!.email}`),
+    financeUserId: stableId(`user:${demoAccounts.find((a) => a.role === "finance")!.email}`),
+    directorUserId: stableId(`user:${demoAccounts.find((a) => a.role === "director")!.email}`),
   });
 
   return { users: people.size, providers: providers.length, residents: residentList.length, offers: offerCount };

@@ -1,5 +1,7 @@
-import { count, gte, sql } from "drizzle-orm";
-import { memberships, offers, providerOrganisations, residents, slots, users } from "@db/schema";
+import { count, eq, gte, sql } from "drizzle-orm";
+import { contracts, fundingSources, memberships, offers, providerOrganisations, providerStatements, residents, slots, users } from "@db/schema";
+import { contractModes } from "~/modules/contracts/values";
+import { expectLedgerBalanced } from "../fixtures/ledger";
 import { seedDemo } from "../../scripts/demo-data/seed";
 import { demoAccounts, DEMO_PASSWORD } from "@db/demo-accounts";
 import { checkPesel } from "~/modules/plans/pesel";
@@ -45,6 +47,15 @@ describe("demo seed", () => {
     const withSlots = await t.db.selectDistinct({ id: slots.offerId }).from(slots).where(gte(slots.startsAt, new Date()));
     expect(withSlots.length).toBe(published.length);
     expect(first.slots).toBeGreaterThan(1000);
+
+    // Contracts in every mode (a konkurs with a 2,000-hour pool), last month settled: by Stripe and by bank file.
+    const modes = await t.db.selectDistinct({ mode: contracts.mode }).from(contracts);
+    expect(modes.map((m) => m.mode).sort()).toEqual([...contractModes].sort());
+    expect((await t.db.select().from(contracts).where(eq(contracts.poolUnitsHundredths, 200_000))).map((c) => c.mode)).toEqual(["open_call_entrust"]);
+    const settled = await t.db.select({ status: providerStatements.status, method: providerStatements.paymentMethod }).from(providerStatements);
+    expect(new Set(settled.map((s) => `${s.status}:${s.method}`))).toEqual(new Set(["paid:stripe", "paid:bank"]));
+    expect((await t.db.selectDistinct({ kind: fundingSources.kind }).from(fundingSources)).map((k) => k.kind).sort()).toEqual(["copayment", "eu_project", "gmina_budget", "government_programme"]);
+    await expectLedgerBalanced(t.db);
   });
 
   it("lets every demo account sign in outside production", async () => {

@@ -265,12 +265,17 @@ export const settlementTransferHandler: OutboxHandler = async (message, { db, no
     await db.update(providerStatements).set({ status: "failed", failureReason: refusal.code ?? refusal.message ?? "stripe", failedAttempts: sql`${providerStatements.failedAttempts} + 1` }).where(and(eq(providerStatements.id, statement.id), eq(providerStatements.status, "approved")));
     return;
   }
+  await recordTransfer(db, statement, transfer.id, now);
+};
+
+/** A statement paid by its Stripe transfer: marked paid once, and provider_payable moved to stripe:balance. */
+export async function recordTransfer(db: Database, statement: typeof providerStatements.$inferSelect, transferId: string, now: Date) {
   await db.transaction(async (tx) => {
-    const paid = await tx.update(providerStatements).set({ status: "paid", stripeTransferId: transfer.id, paidAt: now, paidOn: warsawDate(now), failureReason: null }).where(and(eq(providerStatements.id, statement.id), eq(providerStatements.status, "approved"))).returning({ id: providerStatements.id });
+    const paid = await tx.update(providerStatements).set({ status: "paid", stripeTransferId: transferId, paidAt: now, paidOn: warsawDate(now), failureReason: null }).where(and(eq(providerStatements.id, statement.id), eq(providerStatements.status, "approved"))).returning({ id: providerStatements.id });
     if (paid.length === 0) return;
     await postPayment(tx, statement, accounts.stripeBalance, now, null);
   });
-};
+}
 
 async function postPayment(tx: Database, statement: typeof providerStatements.$inferSelect, from: string, now: Date, recordedBy: string | null) {
   await postJournalEntry(tx, {
