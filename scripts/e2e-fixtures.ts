@@ -128,7 +128,11 @@ async function staff(request: { role: Role }) {
   return account(`staff.${t.toLowerCase()}@example.test`, `Ewa Testowa-${t}`, request.role, { cusId: DEMO_CENTRE_ID });
 }
 
-/** A valid NIP from its first nine digits; some prefixes have no check digit, so step to the next that has. */
+/**
+ * A valid NIP from its first nine digits; some prefixes have no check digit, so step to the next that has. Callers
+ * give a prefix ending in 0 of a block of ten their own (a step stays in the block: the ninth digit's weight
+ * makes at most one of ten prefixes invalid), so two fixtures never step onto the same NIP.
+ */
 function validNip(first9: string): string {
   for (let n = Number(first9); ; n += 1) {
     const nip = completeNip(String(n).padStart(9, "0"));
@@ -144,7 +148,7 @@ async function provider() {
   const digits = String(100_000 + counter).slice(-6);
   const [org] = await db
     .insert(providerOrganisations)
-    .values({ name, legalForm: "foundation", nip: validNip(`712${digits}`), regon: completeRegon9(`36${digits}`), krs: `0000${digits}`, contactPerson: "Marta Testowa", street: "ul. Próbna 1", postalCode: "21-040", city: "Borków", gminaName: "Gmina Borków", email: `fundacja.${t.toLowerCase()}@example.test`, phone: "+48 81 000 00 00" })
+    .values({ name, legalForm: "foundation", nip: validNip(`712${String(10_000 + counter).slice(-5)}0`), regon: completeRegon9(`36${digits}`), krs: `0000${digits}`, contactPerson: "Marta Testowa", street: "ul. Próbna 1", postalCode: "21-040", city: "Borków", gminaName: "Gmina Borków", email: `fundacja.${t.toLowerCase()}@example.test`, phone: "+48 81 000 00 00" })
     .returning();
   await db.insert(centreProviders).values({ cusId: DEMO_CENTRE_ID, providerId: org!.id, status: "verified" });
   const admin = await account(`admin.${t.toLowerCase()}@example.test`, `Marta Testowa-${t}`, "provider_admin", { providerId: org!.id });

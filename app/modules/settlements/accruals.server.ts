@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
-import { contractFundingSplits, contracts, contractTariffs, fundingAllocations, serviceAccruals, type AllocationPart } from "@db/schema";
+import { contractFundingSplits, contracts, contractTariffs, type AllocationPart } from "@db/schema";
 import { mulDivRound } from "~/modules/billing/copay-engine";
 import { allocateUnit, type SplitLine } from "~/modules/funding/allocation";
 import { accounts } from "~/modules/ledger/accounts";
@@ -60,8 +60,8 @@ export async function accrueDeliveries(tx: Database, scope: { cusId: string; boo
   const allocatedBefore = await allocationsOf(tx, pricedBefore);
   const room = await ceilingUsage(tx, scope.cusId, terms);
 
-  const accrualRows: (typeof serviceAccruals.$inferInsert)[] = [];
-  const allocationRows: (typeof fundingAllocations.$inferInsert)[] = [];
+  const accrualRows: AccrualRow[] = [];
+  const allocationRows: AllocationRow[] = [];
   const byProvider = new Map<string, Map<string, number>>();
   let flagged = 0;
   let total = 0;
@@ -127,9 +127,7 @@ export async function accrueDeliveries(tx: Database, scope: { cusId: string; boo
     total += amountDelta;
   }
 
-  // Chunks stay under the driver's 65,534 parameters (14 columns × 4,000; 8 × 8,000).
-  for (const chunk of chunks(accrualRows, 4_000)) await tx.insert(serviceAccruals).values(chunk);
-  for (const chunk of chunks(allocationRows, 8_000)) await tx.insert(fundingAllocations).values(chunk);
+  await insertRows(tx, accrualRows, allocationRows);
   const pass = randomUUID();
   await postJournalEntries(
     tx,
@@ -233,32 +231,53 @@ async function allocationsOf(tx: Database, bookingIds: string[]) {
   return result;
 }
 
-/** What each source has taken under each contract, by month, to count the room left under its ceiling. */
+/**
+ * What each source has taken under each contract, per month, per year and over the contract, to count the room
+ * left under its ceiling: one lookup a visit, kept up to date as the pass allocates.
+ */
 async function ceilingUsage(tx: Database, cusId: string, terms: Map<string, ContractTerms>) {
   const ceilinged = [...terms.values()].filter((t) => t.splits.some((s) => s.ceilingGrosze !== null)).map((t) => t.id);
-  const byMonth = new Map<string, number>();
-  const key = (contractId: string, sourceId: string, month: string) => `${contractId}|${sourceId}|${month}`;
+  const taken = new Map<string, number>();
+  const keys = (contractId: string, sourceId: string, day: string) => [`${contractId}|${sourceId}|month|${day.slice(0, 7)}`, `${contractId}|${sourceId}|year|${day.slice(0, 4)}`, `${contractId}|${sourceId}|contract|`];
+  const add = (contractId: string, sourceId: string, day: string, amount: number) => {
+    for (const k of keys(contractId, sourceId, day)) taken.set(k, (taken.get(k) ?? 0) + amount);
+  };
   if (ceilinged.length) {
     const rows = await rowsOf<{ contractId: string; sourceId: string; month: string; amount: number }>(
       tx,
-      sql`select contract_id as "contractId", source_id as "sourceId", to_char(service_date, 'YYYY-MM') as month, sum(amount_grosze)::int as amount
+      sql`select contract_id as "contractId", source_id as "sourceId", to_char(service_date, 'YYYY-MM-01') as month, sum(amount_grosze)::int as amount
           from funding_allocations where cus_id = ${cusId} and part = 'source' and contract_id = any(${`{${ceilinged.join(",")}}`}::uuid[]) group by 1, 2, 3`,
     );
-    for (const r of rows) byMonth.set(key(r.contractId, r.sourceId, r.month), r.amount);
+    for (const r of rows) add(r.contractId, r.sourceId, r.month, r.amount);
   }
+  const periods = { month: 0, year: 1, contract: 2 } as const;
   return {
     used(contract: ContractTerms, line: { sourceId: string; ceilingPeriod: string | null }, day: string) {
-      const inPeriod = (month: string) => (line.ceilingPeriod === "month" ? month === day.slice(0, 7) : line.ceilingPeriod === "year" ? month.slice(0, 4) === day.slice(0, 4) : true);
-      let sum = 0;
-      const prefix = `${contract.id}|${line.sourceId}|`;
-      for (const [k, v] of byMonth) if (k.startsWith(prefix) && inPeriod(k.slice(prefix.length))) sum += v;
-      return sum;
+      return taken.get(keys(contract.id, line.sourceId, day)[periods[(line.ceilingPeriod ?? "contract") as keyof typeof periods]]!) ?? 0;
     },
-    add(contractId: string, sourceId: string, day: string, amount: number) {
-      const k = key(contractId, sourceId, day.slice(0, 7));
-      byMonth.set(k, (byMonth.get(k) ?? 0) + amount);
-    },
+    add,
   };
+}
+
+type AccrualRow = { id: string; cusId: string; providerId: string; bookingId: string; offerId: string; contractId: string | null; kind: "delivery" | "correction"; serviceDate: string; unitsHundredths: number; unitPriceGrosze: number | null; amountGrosze: number; noContract: boolean; recordedBy: string | null; createdAt: Date };
+type AllocationRow = { accrualId: string; cusId: string; contractId: string; part: AllocationPart; sourceId: string | null; serviceDate: string; amountGrosze: number };
+
+/**
+ * Writes a pass's rows as JSON, one parameter a statement: a month's pass has 100,000 visits, far past the
+ * driver's 65,534 parameters, and building a multi-row insert of that size costs more than the insert.
+ */
+async function insertRows(tx: Database, accrualRows: AccrualRow[], allocationRows: AllocationRow[]) {
+  for (const chunk of chunks(accrualRows, 25_000)) {
+    await tx.execute(sql`insert into service_accruals (id, cus_id, provider_id, booking_id, offer_id, contract_id, kind, service_date, units_hundredths, unit_price_grosze, amount_grosze, no_contract, recorded_by, created_at)
+      select id, "cusId", "providerId", "bookingId", "offerId", "contractId", kind, "serviceDate", "unitsHundredths", "unitPriceGrosze", "amountGrosze", "noContract", "recordedBy", "createdAt"
+      from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(id uuid, "cusId" uuid, "providerId" uuid, "bookingId" uuid, "offerId" uuid, "contractId" uuid, kind text, "serviceDate" date,
+        "unitsHundredths" int, "unitPriceGrosze" int, "amountGrosze" int, "noContract" boolean, "recordedBy" uuid, "createdAt" timestamptz)`);
+  }
+  for (const chunk of chunks(allocationRows, 50_000)) {
+    await tx.execute(sql`insert into funding_allocations (accrual_id, cus_id, contract_id, part, source_id, service_date, amount_grosze)
+      select "accrualId", "cusId", "contractId", part, "sourceId", "serviceDate", "amountGrosze"
+      from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x("accrualId" uuid, "cusId" uuid, "contractId" uuid, part text, "sourceId" uuid, "serviceDate" date, "amountGrosze" int)`);
+  }
 }
 
 function* chunks<T>(rows: T[], size: number) {
