@@ -42,6 +42,8 @@ await organizer.screenshot({ path: `${out}/organizer-home.png`, fullPage: true }
 
 await organizer.goto(`${base}/organizer/programme`);
 await organizer.screenshot({ path: `${out}/programme.png` });
+await organizer.goto(`${base}/organizer/contracts`);
+await organizer.screenshot({ path: `${out}/contracts.png` });
 
 const coordinator = await signedIn("koordynator");
 await coordinator.goto(`${base}/calendar`);
@@ -64,6 +66,10 @@ const provider = await signedIn("uslugodawca");
 await provider.goto(`${base}/provider/calendar`);
 await provider.waitForSelector(".fc-event");
 await provider.screenshot({ path: `${out}/provider-calendar.png` });
+await provider.goto(`${base}/provider/statements`);
+await provider.getByRole("link", { name: /ROZ\// }).first().click();
+await provider.waitForURL(/\/provider\/statements\//);
+await provider.screenshot({ path: `${out}/provider-statement.png`, fullPage: true });
 
 const resident = await signedIn("mieszkaniec", 390, 844);
 await resident.screenshot({ path: `${out}/resident-phone.png`, fullPage: true });
@@ -82,6 +88,10 @@ await finance.waitForURL(/\/finance\/statements\//);
 await finance.screenshot({ path: `${out}/finance-statement.png`, fullPage: true });
 await finance.goto(`${base}/finance/rules`);
 await finance.screenshot({ path: `${out}/copay-rules.png` });
+await finance.goto(`${base}/finance/settlements`);
+await finance.getByRole("region", { name: "Rozliczenia miesięczne" }).getByRole("link").first().click();
+await finance.waitForURL(/\/finance\/settlements\/[0-9a-f-]+$/);
+await finance.screenshot({ path: `${out}/settlement-run.png`, fullPage: true });
 
 const refugee = await signedIn("olena.kovalenko", 390, 844);
 await refugee.screenshot({ path: `${out}/resident-ukrainian.png`, fullPage: true });

@@ -85,7 +85,8 @@ export default function SettlementRunPage() {
   const [search] = useSearchParams();
   const t = useT();
   const locale = useLocale();
-  const bank = d.statements.filter((s) => s.method === "bank" && (s.status === "approved" || s.status === "paid"));
+  // What the treasurer still has to pay: approved, by bank, not yet marked paid.
+  const bank = d.statements.filter((s) => s.method === "bank" && s.status === "approved");
   const runError = refusal.error("run", "form");
   return (
     <>
@@ -98,7 +99,7 @@ export default function SettlementRunPage() {
       {search.get("done") === "opened" ? <Notice kind="success">{t("settlements.opened")}</Notice> : null}
       {answer?.ok ? <Notice kind="success">{t(answer.done as "settlements.sent")}</Notice> : null}
       {runError ? <Notice kind="error">{runError}</Notice> : null}
-      <div className="actions">
+      <div className="button-row">
         {(["refresh", "send", "approve"] as const).map((intent) => (
           <Form method="post" key={intent}>
             <input type="hidden" name="intent" value={intent} />
@@ -175,7 +176,7 @@ export default function SettlementRunPage() {
             <ul className="plain-list">
               {bank.map((s) => (
                 <li key={s.id}>
-                  {s.reference} — {s.provider}: {formatMoney(s.totalGrosze, locale)} ({t(`settlements.statuses.${s.status}`)})
+                  {s.reference} — {s.provider}: {formatMoney(s.totalGrosze, locale)}
                 </li>
               ))}
             </ul>

@@ -162,6 +162,17 @@ describe("delivered units accrue to the provider, allocated to funding sources",
     expect(await bySource(world.centre.id)).toEqual({ unfunded: 9_500 });
   });
 
+  it("visits booked before the contract was recorded draw on its pool once it is", async () => {
+    const world = await bookableWorld(test$.db, 3, 2);
+    const organiser = actorOf(await makeUser(test$.db, { role: "organizer", cusId: world.centre.id }));
+    for (const person of world.people) expect((await bookSlot({ cusId: world.centre.id, slotId: world.weekly[0]!.id, residentId: person.id, actor: world.actor }, test$.db)).ok).toBe(true);
+    const from = warsawDate(world.weekly[0]!.startsAt);
+    const created = await createContract({ cusId: world.centre.id, contract: contractFormSchema.parse(fields(world.provider.id, world.offerId, { validFrom: from, signedOn: from, poolUnits: "10" })), actor: organiser }, test$.db);
+    if (!created.ok) throw new Error(created.reason);
+    const usage = await poolUsage(world.centre.id, created.contractId, test$.db);
+    expect(usage && [usage.committedHundredths, usage.committedGrosze]).toEqual([200, 2 * 9_500]);
+  });
+
   it("a booking past the pool is refused with a reason, and allowed once the organiser permits an overrun", async () => {
     const world = await bookableWorld(test$.db, 3, 3);
     const organiser = actorOf(await makeUser(test$.db, { role: "organizer", cusId: world.centre.id }));

@@ -43,6 +43,12 @@ export async function createContract(input: { cusId: string; contract: ContractF
       .returning({ id: contracts.id });
     const tariffs = priced.map((p) => ({ contractId: row!.id, offerId: p.offerId, unitPriceGrosze: parsePlnToGrosze(p.tariff)!, validFrom: c.validFrom }));
     await tx.insert(contractTariffs).values(tariffs);
+    // Visits already booked of the covered offers, in the period and under no contract, draw on this one's pool.
+    await tx.execute(sql`update bookings b set contract_id = ${row!.id}, contract_price_grosze = t.unit_price_grosze
+      from contract_tariffs t
+      where t.contract_id = ${row!.id} and t.offer_id = b.offer_id and b.cus_id = ${input.cusId} and b.provider_id = ${c.providerId}
+        and b.contract_id is null and b.status = 'active' and b.attendance is null
+        and (b.starts_at at time zone 'Europe/Warsaw')::date between ${c.validFrom}::date and ${c.validTo}::date`);
     await recordAudit(tx, input.actor, { cusId: input.cusId, action: "contract.created", entityType: "contract", entityId: row!.id, after: { number: c.number, mode: c.mode, providerId: c.providerId, validFrom: c.validFrom, validTo: c.validTo, poolUnits: c.poolUnits, poolGrosze: c.poolAmount, tariffs } });
     return { ok: true as const, contractId: row!.id };
   });
