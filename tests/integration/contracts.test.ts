@@ -162,6 +162,17 @@ describe("delivered units accrue to the provider, allocated to funding sources",
     expect(await bySource(world.centre.id)).toEqual({ unfunded: 9_500 });
   });
 
+  it("six coordinators booking at once into a pool of two: exactly two get in (a race on PostgreSQL)", async () => {
+    const world = await bookableWorld(test$.db, 10, 6);
+    const organiser = actorOf(await makeUser(test$.db, { role: "organizer", cusId: world.centre.id }));
+    const from = warsawDate(world.weekly[0]!.startsAt);
+    const created = await createContract({ cusId: world.centre.id, contract: contractFormSchema.parse(fields(world.provider.id, world.offerId, { validFrom: from, signedOn: from, poolUnits: "2" })), actor: organiser }, test$.db);
+    if (!created.ok) throw new Error(created.reason);
+    const results = await Promise.all(world.people.map((person) => bookSlot({ cusId: world.centre.id, slotId: world.weekly[0]!.id, residentId: person.id, actor: world.actor }, test$.db)));
+    expect(results.filter((r) => r.ok)).toHaveLength(2);
+    expect(results.filter((r) => !r.ok).map((r) => (r as { reason: string }).reason)).toEqual(Array(4).fill("pool_full"));
+  });
+
   it("visits booked before the contract was recorded draw on its pool once it is", async () => {
     const world = await bookableWorld(test$.db, 3, 2);
     const organiser = actorOf(await makeUser(test$.db, { role: "organizer", cusId: world.centre.id }));

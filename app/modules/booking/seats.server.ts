@@ -44,7 +44,7 @@ export async function lockPlanItemFor(tx: Database, planItemId: string, resident
   return item ?? null;
 }
 
-type Outcome = "ok" | BookingRefusal;
+type Outcome = "ok" | BookingRefusal | "pool_unlocked";
 
 /**
  * Books one seat. The slot's row is locked for the whole decision, so two coordinators taking the last seat at
@@ -65,14 +65,23 @@ export async function bookSlot(
   const now = input.now ?? clock.now();
   const planItemId = input.planItemId ?? null;
   try {
-    // A contract's pool is checked after its lock (lock order plan → contract → slot); without one, one statement.
+    // A contract's pool is checked after its lock (lock order plan → contract → slot). Without a plan item the
+    // statement goes first on its own; only when it finds a pool that could refuse it is it run again, locked.
+    if (!planItemId) {
+      const first = await takeSeat(db, input, now, null, false);
+      if (first.ok || first.reason !== "pool_unlocked") return first as BookingResult;
+      return await db.transaction(async (tx) => {
+        await lockPoolForSlot(tx, input.cusId, input.slotId);
+        return (await takeSeat(tx, input, now, null, true)) as BookingResult;
+      });
+    }
     const pooled = await hasPool(db, input.cusId, input.slotId);
-    if (!planItemId && !pooled) return await takeSeat(db, input, now, null);
     return await db.transaction(async (tx) => {
-      const item = planItemId ? await lockPlanItemFor(tx, planItemId, input.residentId) : null;
-      if (planItemId && (!item || (item.status !== "approved" && item.status !== "active"))) return refused("outside_plan");
+      const item = await lockPlanItemFor(tx, planItemId, input.residentId);
+      if (!item || (item.status !== "approved" && item.status !== "active")) return refused("outside_plan");
       if (pooled) await lockPoolForSlot(tx, input.cusId, input.slotId);
-      return takeSeat(tx, input, now, item);
+      // A pool found after the check (made in between) is judged without its lock: it was not there a moment ago.
+      return (await takeSeat(tx, input, now, item, true)) as BookingResult;
     });
   } catch (error) {
     // The partial unique index on (slot, resident) caught a double click from the same coordinator.
@@ -83,7 +92,7 @@ export async function bookSlot(
 
 type PlanItemWindow = NonNullable<Awaited<ReturnType<typeof lockPlanItemFor>>>;
 
-async function takeSeat(db: Database, input: Parameters<typeof bookSlot>[0], now: Date, item: PlanItemWindow | null): Promise<BookingResult> {
+async function takeSeat(db: Database, input: Parameters<typeof bookSlot>[0], now: Date, item: PlanItemWindow | null, poolLocked: boolean): Promise<BookingResult | { ok: false; reason: "pool_unlocked" }> {
   const bookingId = randomUUID();
   const at = now.toISOString();
   const me = input.actor.userId;
@@ -113,6 +122,7 @@ async function takeSeat(db: Database, input: Parameters<typeof bookSlot>[0], now
         when not l.in_plan then 'outside_plan'
         when l.booked + l.held_by_others >= l.capacity then 'full'
         when l.already_booked then 'already_booked'
+        when not k.overrun_allowed and (k.pool_units_hundredths is not null or k.pool_grosze is not null) and not ${poolLocked} then 'pool_unlocked'
         when not k.overrun_allowed and (pt."committedHundredths" + pt."usedHundredths" + 100 > k.pool_units_hundredths
           or pt."committedGrosze" + pt."usedGrosze" + k.unit_price_grosze > k.pool_grosze) then 'pool_full'
         else 'ok' end as outcome
@@ -141,6 +151,7 @@ async function takeSeat(db: Database, input: Parameters<typeof bookSlot>[0], now
     select d.outcome, d.id as "slotId" from decision d`,
   );
   if (!row) return refused("not_found");
+  if (row.outcome === "pool_unlocked") return { ok: false, reason: "pool_unlocked" };
   return row.outcome === "ok" ? { ok: true, bookingId, slotId: row.slotId } : refused(row.outcome);
 }
 
