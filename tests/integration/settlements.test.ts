@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { billingSettings, providerPayoutAccounts, providerStatementLines } from "@db/schema";
+import { billingSettings, bookings, providerPayoutAccounts, providerStatementLines } from "@db/schema";
 import { recordAttendance } from "~/modules/booking/attendance.server";
 import { bookSlot } from "~/modules/booking/seats.server";
 import { contractFormSchema } from "~/modules/contracts/contract-form";
@@ -96,6 +96,26 @@ describe("monthly settlement of providers", () => {
     // Opening the month again changes nothing that was settled.
     await openSettlementRun({ cusId: w.centre.id, month: w.month, actor: w.preparer, now: w.now }, test$.db);
     expect((await getRun(w.centre.id, opened.runId, test$.db))!.statements.map((s) => [s.s.status, s.s.totalGrosze])).toEqual([["paid", 42_000]]);
+  });
+
+  it("bringing a draft up to date adds corrections to their line: never a second line for the same terms", async () => {
+    const w = await deliveredMonth("bank");
+    const opened = await openSettlementRun({ cusId: w.centre.id, month: w.month, actor: w.preparer, now: w.now }, test$.db);
+    if (!opened.ok) throw new Error(opened.reason);
+    const [booking] = await test$.db.select().from(bookings).where(eq(bookings.slotId, w.weekly[1]!.id));
+    for (const units of [3, 4]) {
+      const corrected = await recordAttendance({ bookingId: booking!.id, providerId: w.provider.id, attendance: "delivered", units, actor: w.providerActor, now: w.now }, test$.db);
+      expect(corrected.ok).toBe(true);
+      await openSettlementRun({ cusId: w.centre.id, month: w.month, actor: w.preparer, now: w.now }, test$.db);
+    }
+    const statement = (await getRun(w.centre.id, opened.runId, test$.db))!.statements[0]!;
+    const lines = await test$.db.select().from(providerStatementLines).where(eq(providerStatementLines.statementId, statement.s.id));
+    expect(lines.map((l) => [l.kind, l.unitPriceGrosze, l.unitsHundredths, l.amountGrosze]).sort()).toEqual([
+      ["correction", 9_000, 200, 18_000],
+      ["delivered", 8_000, 200, 16_000],
+      ["delivered", 9_000, 200, 18_000],
+    ]);
+    expect(statement.s.totalGrosze).toBe(2 * 8_000 + 4 * 9_000);
   });
 
   it("a worker that dies after Stripe made the transfer makes no second one when the message is tried again", async () => {

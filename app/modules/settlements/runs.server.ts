@@ -28,8 +28,6 @@ import { bankPaymentsCsv, elixirOFile, type BankPayment } from "./bank-file";
 
 export type RunRefusal = "not_found" | "future_month" | "four_eyes" | "nothing_to_approve" | "not_draft";
 
-const lineKindOf = sql`case when a.kind = 'dispute_resolution' then 'dispute_resolution' when a.kind = 'correction' then 'correction' when a.service_date < run.month then 'late' else 'delivered' end`;
-
 /**
  * Opens the month's run (or brings an open one up to date): accrues whatever was delivered and not yet accrued,
  * then puts every unsettled accrual of the month and before on its provider's draft statement. A provider whose
@@ -62,34 +60,28 @@ async function collect(tx: Database, run: typeof settlementRuns.$inferSelect, ne
     from (select distinct a.provider_id from service_accruals a
           where a.cus_id = ${run.cusId} and a.statement_line_id is null and not a.no_contract and a.service_date < ${next}::date) p
     where not exists (select 1 from provider_statements s where s.run_id = ${run.id} and s.provider_id = p.provider_id)`);
+  // The statements were just written: without their count the planner loops over them once per accrual.
+  await tx.execute(sql`analyze provider_statements`);
   // Lines: one per contract × offer × tariff × month of service × kind, on drafts only (a sent statement is frozen).
+  // A line's id is a hash of that key, so bringing a draft up to date adds to its lines, and each accrual is
+  // pointed at its line by the same expression — no join of a month's accruals against the lines.
+  const kind = sql`case when a.kind = 'dispute_resolution' then 'dispute_resolution' when a.kind = 'correction' then 'correction' when a.service_date < ${run.month}::date then 'late' else 'delivered' end`;
+  const serviceMonth = sql`date_trunc('month', a.service_date)::date`;
+  const lineId = sql`md5(concat_ws('|', s.id, a.contract_id, a.offer_id, a.unit_price_grosze, ${serviceMonth}, ${kind}))::uuid`;
+  const unsettled = sql`s.run_id = ${run.id} and s.provider_id = a.provider_id and s.status = 'draft'
+    and a.cus_id = ${run.cusId} and a.statement_line_id is null and not a.no_contract and a.service_date < ${next}::date`;
   await tx.execute(sql`
-    with run as (select ${run.id}::uuid as id, ${run.month}::date as month),
-    pending as (
-      select a.id, s.id as statement_id, a.contract_id, a.offer_id, a.unit_price_grosze, date_trunc('month', a.service_date)::date as service_month,
-        ${lineKindOf} as kind, a.units_hundredths, a.amount_grosze, a.booking_id
-      from service_accruals a cross join run
-      join provider_statements s on s.run_id = run.id and s.provider_id = a.provider_id and s.status = 'draft'
-      where a.cus_id = ${run.cusId} and a.statement_line_id is null and not a.no_contract and a.service_date < ${next}::date
-    ), grouped as (
-      select statement_id, contract_id, offer_id, unit_price_grosze, service_month, kind,
-        sum(units_hundredths)::int as units, sum(amount_grosze)::int as amount, count(distinct booking_id)::int as visits
-      from pending group by 1, 2, 3, 4, 5, 6
-    ), merged as (
-      update provider_statement_lines l set units_hundredths = l.units_hundredths + g.units, amount_grosze = l.amount_grosze + g.amount, visits = l.visits + g.visits
-      from grouped g
-      where l.statement_id = g.statement_id and l.contract_id = g.contract_id and l.offer_id = g.offer_id and l.unit_price_grosze = g.unit_price_grosze and l.service_month = g.service_month and l.kind = g.kind
-      returning l.id, l.statement_id, l.contract_id, l.offer_id, l.unit_price_grosze, l.service_month, l.kind
-    ), added as (
+    with upserted as (
       insert into provider_statement_lines (id, statement_id, contract_id, offer_id, kind, service_month, unit_price_grosze, units_hundredths, amount_grosze, visits)
-      select gen_random_uuid(), g.statement_id, g.contract_id, g.offer_id, g.kind, g.service_month, g.unit_price_grosze, g.units, g.amount, g.visits
-      from grouped g where not exists (select 1 from merged m where m.statement_id = g.statement_id and m.contract_id = g.contract_id and m.offer_id = g.offer_id and m.unit_price_grosze = g.unit_price_grosze and m.service_month = g.service_month and m.kind = g.kind)
-      returning id, statement_id, contract_id, offer_id, unit_price_grosze, service_month, kind
-    ), lines as (select * from merged union all select * from added),
-    prepared as (update provider_statements s set prepared_by = ${preparedBy} where s.id in (select statement_id from grouped))
-    update service_accruals a set statement_line_id = l.id
-    from pending p join lines l on l.statement_id = p.statement_id and l.contract_id = p.contract_id and l.offer_id = p.offer_id and l.unit_price_grosze = p.unit_price_grosze and l.service_month = p.service_month and l.kind = p.kind
-    where a.id = p.id`);
+      select ${lineId}, s.id, a.contract_id, a.offer_id, ${kind}, ${serviceMonth}, a.unit_price_grosze, sum(a.units_hundredths)::int, sum(a.amount_grosze)::int, count(distinct a.booking_id)::int
+      from service_accruals a join provider_statements s on ${unsettled}
+      group by 1, 2, 3, 4, 5, 6, 7
+      on conflict (id) do update set units_hundredths = provider_statement_lines.units_hundredths + excluded.units_hundredths,
+        amount_grosze = provider_statement_lines.amount_grosze + excluded.amount_grosze, visits = provider_statement_lines.visits + excluded.visits
+      returning statement_id
+    )
+    update provider_statements set prepared_by = ${preparedBy} where id in (select statement_id from upserted)`);
+  await tx.execute(sql`update service_accruals a set statement_line_id = ${lineId} from provider_statements s where ${unsettled}`);
   await refreshTotals(tx, run.id);
 }
 
