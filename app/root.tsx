@@ -15,7 +15,10 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { data as withHeaders } from "@remix-run/node";
+import { FeedbackRegion } from "~/components/Feedback";
 import { navigationFor } from "~/modules/identity/permissions";
+import { takeFeedback } from "~/modules/kernel/feedback.server";
 import { getSessionContext, listActiveMemberships } from "~/modules/identity/session.server";
 import { mailboxVisibleTo } from "~/modules/notifications/mailbox.server";
 import { getT, localeNames, locales, type Locale, type RouteHandle } from "~/utils/i18n";
@@ -35,8 +38,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getSessionContext(request);
   const locale = await localeFromRequest(request, session?.user.locale);
   const membershipCount = session ? (await listActiveMemberships(session.user.id)).length : 0;
-  return {
+  const { feedback, headers } = await takeFeedback(request);
+  return withHeaders({
     locale,
+    feedback,
     showDevMailbox: mailboxVisibleTo({ ip: context.ip, role: session?.membership?.role }),
     user: session ? { name: session.user.name, email: session.user.email } : null,
     membership: session?.membership
@@ -44,10 +49,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       : null,
     canSwitch: membershipCount > 1,
     nav: session?.membership ? navigationFor(session.membership.role) : [],
-  };
+  }, { headers });
 }
 
-export type RootData = Awaited<ReturnType<typeof loader>>;
+export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
   const nonce = useNonce();
@@ -153,6 +158,7 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
         ) : null}
       </header>
       <main id="main" tabIndex={-1} className="page">
+        <FeedbackRegion feedback={data.feedback} />
         {children}
       </main>
       <footer className="site-footer">

@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import { centreGminas, centreProviders, centres, locations, offerRevisions, offers, providerOrganisations } from "../db/schema";
 import { providerLegalForms } from "../app/modules/directory/areas";
 import { searchCatalogue, type CatalogueFilter } from "../app/modules/directory/catalogue.server";
-import { normaliseSearchText } from "../app/modules/directory/search-text";
+import { normaliseSearchText } from "../app/modules/kernel/search-text";
 import { createBenchDatabase, percentiles, seededRandom } from "./bench-database";
 
 const bench = await createBenchDatabase("cus_bench_catalogue");

@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import { availabilityRules, centreGminas, centreProviders, centres, locations, offerRevisions, offers, providerOrganisations, residents } from "../db/schema";
 import { providerLegalForms } from "../app/modules/directory/areas";
 import { computeFreeSlots, materialiseOfferSlots, type SlotQuery } from "../app/modules/capacity/slots.server";
-import { normaliseSearchText } from "../app/modules/directory/search-text";
+import { normaliseSearchText } from "../app/modules/kernel/search-text";
 import { createBenchDatabase, percentiles, seededRandom } from "./bench-database";
 
 const bench = await createBenchDatabase("cus_bench_slots");

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -64,7 +65,7 @@ export function connect(options: { databaseUrl?: string; pgliteDir?: string } = 
   }
   const dir = options.pgliteDir ?? (process.env.PGLITE_DIR === "memory://" ? "memory://" : defaultPgliteDir());
   if (dir !== "memory://") mkdirSync(path.dirname(dir), { recursive: true });
-  const client = new PGlite({ ...(dir === "memory://" ? {} : { dataDir: dir }), extensions: { btree_gist } });
+  const client = new PGlite({ ...(dir === "memory://" ? {} : { dataDir: dir }), extensions: { btree_gist, pg_trgm } });
   return { kind: "pglite", db: drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database, client };
 }
 

@@ -262,7 +262,7 @@ export function startFixtureService(port: number) {
     body(request)
       .then((input) => route(input as never))
       .then((result) => response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(result)))
-      .catch((error: unknown) => response.writeHead(500, { "Content-Type": "text/plain" }).end(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+      .catch((error: unknown) => response.writeHead(500, { "Content-Type": "text/plain" }).end(error instanceof Error ? `${error.stack ?? error.message}${error.cause instanceof Error ? `\ncause: ${error.cause.message}` : ""}` : String(error)));
   });
   server.listen(port, "127.0.0.1");
   return server;

@@ -1,4 +1,4 @@
-import { Form, Link, useSearchParams } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useRef } from "react";
 import { ExceptionForm, RuleForm } from "~/components/AvailabilityForms";
 import { FeedSubscription } from "~/components/FeedSubscription";
@@ -20,12 +20,9 @@ function setField(form: HTMLFormElement | null, name: string, value: string) {
 export function AvailabilityPage({ d, answer, back }: { d: AvailabilityPageData; answer: unknown; back: { to: string; label: string } }) {
   const newFeedUrl = answer && typeof answer === "object" && "feedUrl" in answer ? String(answer.feedUrl) : null;
   const state = isRefusal(answer) ? answer : undefined;
-  const [params] = useSearchParams();
   const t = useT();
   const ruleForm = useRef<HTMLFormElement>(null);
   const exceptionForm = useRef<HTMLFormElement>(null);
-  const done = params.get("done");
-  const closed = Number(params.get("closed") ?? 0);
 
   // A selection on the calendar prefills the weekly window (one day: that weekday, those hours, from that date).
   const onSelectRange = (range: SelectedRange) => {
@@ -52,12 +49,6 @@ export function AvailabilityPage({ d, answer, back }: { d: AvailabilityPageData;
       </p>
       <h1>{t("availability.title")}</h1>
       <p>{t("availability.intro")}</p>
-      {done ? (
-        <Notice kind="success">
-          {t(`availability.done.${done}` as "availability.done.rule", { count: Number(params.get("added") ?? 0) })}
-          {closed > 0 ? ` ${t("availability.keptClosed", { count: closed })}` : ""}
-        </Notice>
-      ) : null}
       {d.offers.length === 0 ? <Notice>{t("availability.noOffers")}</Notice> : null}
       <Form method="get" className="inline-form">
         <div className="field">

@@ -1,13 +1,12 @@
 import { Form } from "@remix-run/react";
 import { Field } from "~/components/Field";
-import { Notice } from "~/components/Notice";
 import { accessibilityFeatures } from "~/modules/directory/areas";
 import { useRefusal } from "~/components/refusal";
 import { useT } from "~/utils/i18n-react";
 
 export type PlaceRow = { id: string; name: string; address: string; gmina: string; accessibility: string[] };
 /** The list of places and the form that adds one; nothing typed is lost on an error. */
-export function PlaceManager({ places, added, hiddenIntent }: { places: PlaceRow[]; added: boolean; hiddenIntent?: string }) {
+export function PlaceManager({ places, hiddenIntent }: { places: PlaceRow[]; hiddenIntent?: string }) {
   const t = useT();
   const refusal = useRefusal();
   const err = (k: string) => refusal.error("place", k);
@@ -15,7 +14,6 @@ export function PlaceManager({ places, added, hiddenIntent }: { places: PlaceRow
   const ticked = refusal.list("place", "accessibility");
   return (
     <>
-      {added ? <Notice kind="success">{t("provider.placeAdded")}</Notice> : null}
       {places.length === 0 ? (
         <p>{t("provider.noPlaces")}</p>
       ) : (

@@ -1,15 +1,14 @@
-import { Form, useActionData } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useRefusal } from "~/components/refusal";
 import type { Role } from "@db/schema/identity";
 import { Field, SelectField } from "~/components/Field";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 
 export type TeamMember = { membershipId: string; userId: string; name: string; email: string; role: Role; since: string };
 export type PendingInvitation = { id: string; email: string; name: string | null; role: Role; expiresAt: string };
 
-type TeamDone = { ok: true; message: string; email?: string };
 
 /** A team list with invitations; `canManage` adds the forms that change it. */
 export function TeamManager(props: {
@@ -23,16 +22,13 @@ export function TeamManager(props: {
 }) {
   const t = useT();
   const locale = useLocale();
-  const answer = useActionData<TeamDone | { ok: false }>();
-  const result = answer?.ok ? answer : undefined;
   const refused = useRefusal();
   const error = (field: string) => refused.error("team", field);
   const value = (field: string) => refused.value("team", field);
   const roleOptions = props.roles.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   return (
     <>
-      {result ? <Notice kind="success">{t(result.message as "staff.invited", { email: result.email ?? "" })}</Notice> : null}
-      {error("form") ? <Notice kind="error">{error("form")}</Notice> : null}
+      {error("form") ? <Feedback kind="error">{error("form")}</Feedback> : null}
       <div className="table-wrap">
         <table>
           <caption>{props.caption}</caption>

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { bookSlot } from "~/modules/booking/seats.server";
 import { warsawDate } from "~/modules/kernel/dates";
 import { listPlanItemsForOffer } from "~/modules/plans/plans.server";
@@ -10,6 +10,7 @@ import { z } from "zod";
 import { errorText } from "~/components/refusal";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { forbidden, notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { id } from "~/modules/kernel/input";
 import { isRefusal } from "~/modules/kernel/refusal";
 import { can } from "~/modules/identity/permissions";
@@ -47,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok) return refuseInput(form, "book");
   const [residentId, planItemId] = form.data.candidate;
   const result = await bookSlot({ cusId, slotId, residentId, planItemId, actor: actorFrom(access, context) });
-  return result.ok ? { ok: true as const, message: "booking.booked" } : refuse("book", { form: `booking.errors.${result.reason}` }, form.values, 409);
+  return result.ok ? done(request, { kind: "success", message: "booking.booked" }) : refuse("book", { form: `booking.errors.${result.reason}` }, form.values, 409);
 }
 
 export default function SlotDetails() {
@@ -94,8 +95,7 @@ export default function SlotDetails() {
           <Link to={`/catalogue/${slot.offerId}`}>{t("calendar.offerPage")}</Link>
         </p>
       </section>
-      {result?.ok ? <Notice kind="success">{t(result.message as "booking.booked")}</Notice> : null}
-      {isRefusal(result) ? <Notice kind="error">{errorText(t, result.errors.form ?? result.errors.candidate)}</Notice> : null}
+      {isRefusal(result) ? <Feedback kind="error">{errorText(t, result.errors.form ?? result.errors.candidate)}</Feedback> : null}
       {candidates.length && !slot.closed && slot.free > 0 ? (
         <Form method="post" className="panel">
           <fieldset className="checkbox-group slot-choices">

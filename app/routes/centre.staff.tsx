@@ -8,6 +8,7 @@ import { can } from "~/modules/identity/permissions";
 import { handleTeamAction, teamContext } from "~/modules/identity/team-actions.server";
 import { teamAction } from "~/modules/identity/team-form";
 import { readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 
@@ -34,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, teamAction);
   if (!form.ok) return refuseInput(form, "team");
   const result = await handleTeamAction(form.data, await teamContext(request, access, context, { cusId: requireCentreId(access) }));
-  return result.ok ? result : refuse(result.form, result.errors, form.values);
+  return result.ok ? done(request, { kind: "success", message: result.message, params: { email: result.email ?? "" } }) : refuse(result.form, result.errors, form.values);
 }
 
 export default function CentreStaff() {

@@ -1,9 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useRefusal } from "~/components/refusal";
 import { forbidden, notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { id, intents, withoutIntent } from "~/modules/kernel/input";
+import { Feedback } from "~/components/Feedback";
 import { Notice } from "~/components/Notice";
 import { OfferForm } from "~/components/OfferForm";
 import { getCentreActivity, publishCentreActivity, withdrawCentreActivity } from "~/modules/directory/centre-activities.server";
@@ -62,20 +64,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!offerId) throw notFound();
     const result = await withdrawCentreActivity({ cusId, offerId, actor });
     if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) refused(result.reason);
-    throw redirect(`/community/activities/${offerId}?withdrawn=1`);
+    return done(request, { kind: "success", message: "offer.archived" }, `/community/activities/${offerId}`);
   }
   const result = await publishCentreActivity({ cusId, offerId, content: withoutIntent(form.data), actor });
   if (!result.ok) {
     if (result.reason === "forbidden" || result.reason === "not_found") refused(result.reason);
     return refuse("activity", result.reason === "foreign_place" ? { locationIds: "offer.errors.place" } : { form: "offer.archived" }, form.values);
   }
-  throw redirect(`/community/activities/${result.offerId}?published=1`);
+  return done(request, { kind: "success", message: "activities.published" }, `/community/activities/${result.offerId}`);
 }
 
 export default function CentreActivity() {
   const d = useLoaderData<typeof loader>();
   const refusal = useRefusal().of("activity");
-  const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
   const errors = refusal?.errors ?? {};
@@ -86,9 +87,8 @@ export default function CentreActivity() {
       </p>
       <h1>{d.name ? t("offer.editTitle", { name: d.name }) : t("activities.new")}</h1>
       <p>{t("activities.publishNote")}</p>
-      {params.get("published") ? <Notice kind="success">{t("activities.published")}</Notice> : null}
-      {params.get("withdrawn") || d.archived ? <Notice>{t("offer.archived")}</Notice> : null}
-      {Object.keys(errors).length ? <Notice kind="error">{t("errors.formErrors")} {Object.keys(errors).length}</Notice> : null}
+      {d.archived ? <Notice>{t("offer.archived")}</Notice> : null}
+      {Object.keys(errors).length ? <Feedback kind="error">{t("errors.formErrors")} {Object.keys(errors).length}</Feedback> : null}
       {d.offerId && !d.archived ? (
         <p>
           <Link to={`/catalogue/${d.offerId}`}>{t("offer.viewPublic")}</Link>

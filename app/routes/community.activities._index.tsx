@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { PlaceManager } from "~/components/PlaceManager";
 import { listCentreActivities } from "~/modules/directory/centre-activities.server";
 import { createLocation, listLocations, toPlaceRow } from "~/modules/directory/offers.server";
@@ -7,6 +7,7 @@ import { placeFormSchema } from "~/modules/directory/place-form";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { formatDate } from "~/utils/format";
 import { readForm, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 import { actorFrom } from "~/modules/kernel/actor";
@@ -28,12 +29,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, placeFormSchema);
   if (!form.ok) return refuseInput(form, "place");
   await createLocation({ cusId: requireCentreId(access) }, form.data, actorFrom(access, context));
-  return { ok: true as const };
+  return done(request, { kind: "success", message: "provider.placeAdded" });
 }
 
 export default function CentreActivities() {
   const { activities, places } = useLoaderData<typeof loader>();
-  const added = useActionData<typeof action>()?.ok === true;
   const t = useT();
   const locale = useLocale();
   return (
@@ -78,7 +78,7 @@ export default function CentreActivities() {
         </table>
       )}
       <h2>{t("activities.places")}</h2>
-      <PlaceManager places={places} added={added} />
+      <PlaceManager places={places} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AvailabilityPage } from "~/components/AvailabilityPage";
 import { availabilityAction, availabilityFormOf } from "~/modules/capacity/availability-form";
@@ -6,6 +6,7 @@ import { handleAvailabilityAction, loadAvailabilityPage } from "~/modules/capaci
 import { calendarQuery, calendarRange } from "~/modules/capacity/calendar-query";
 import { clock } from "~/modules/kernel/clock.server";
 import { readForm, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { appUrl } from "~/utils/env.server";
 import { useT } from "~/utils/i18n-react";
@@ -26,10 +27,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await handleAvailabilityAction(form.data, {
     owner: { cusId: requireCentreId(access) },
     actor: actorFrom(access, context),
-    basePath: "/community/calendar",
     feedBaseUrl: appUrl(request),
   });
-  if ("redirect" in result) throw redirect(result.redirect);
+  if ("done" in result) return done(request, result.done);
   if ("refused" in result) return refuse(result.refused.form, result.refused.errors, form.values);
   return { ok: true as const, feedUrl: result.feedUrl };
 }

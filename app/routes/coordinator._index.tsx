@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Notice } from "~/components/Notice";
+import { Field } from "~/components/Field";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Feedback } from "~/components/Feedback";
 import { z } from "zod";
 import { useRefusal } from "~/components/refusal";
 import { acceptWaitlistOffer, declineWaitlistOffer, listWaitlistOffers } from "~/modules/booking/waitlist.server";
 import { readForm, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { id, intents } from "~/modules/kernel/input";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { coordinatorCaseload } from "~/modules/plans/caseload.server";
@@ -44,16 +46,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = actorFrom(access, context);
   if (form.data.intent === "decline") {
     const declined = await declineWaitlistOffer({ cusId, entryId: form.data.entryId, actor });
-    return declined.ok ? { ok: true as const, message: "waitlist.declined" } : refuse("waitlist", { form: "booking.errors.not_found" }, form.values, 409);
+    return declined.ok ? done(request, { kind: "success", message: "waitlist.declined" }) : refuse("waitlist", { form: "booking.errors.not_found" }, form.values, 409);
   }
   const result = await acceptWaitlistOffer({ cusId, entryId: form.data.entryId, actor });
-  if (result.ok) return { ok: true as const, message: "waitlist.accepted" };
+  if (result.ok) return done(request, { kind: "success", message: "waitlist.accepted" });
   return refuse("waitlist", { form: `booking.errors.${result.reason === "not_offered" ? "not_found" : result.reason}` }, form.values, 409);
 }
 
 export default function CoordinatorHome() {
   const { name, residents, total, search, caseload, waitlistOffers } = useLoaderData<typeof loader>();
-  const answered = useActionData<typeof action>();
   const refused = useRefusal().error("waitlist", "form");
   const t = useT();
   const locale = useLocale();
@@ -78,8 +79,7 @@ export default function CoordinatorHome() {
           <span className="stat__label">{t("caseload.pendingApplications")}</span>
         </li>
       </ul>
-      {answered?.ok ? <Notice kind="success">{t(answered.message as "waitlist.accepted")}</Notice> : null}
-      {refused ? <Notice kind="error">{refused}</Notice> : null}
+      {refused ? <Feedback kind="error">{refused}</Feedback> : null}
       {waitlistOffers.length ? (
         <section className="panel" aria-labelledby="waitlist-title">
           <h2 id="waitlist-title">{t("waitlist.offers")}</h2>
@@ -160,8 +160,7 @@ export default function CoordinatorHome() {
           </Link>
         </p>
         <Form method="get" role="search" className="inline-form">
-          <label htmlFor="q">{t("home.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={search} />
+          <Field id="q" name="q" type="search" label={t("home.search")} hint={t("home.searchHint")} defaultValue={search} />
           <button type="submit" className="button">
             {t("home.searchSubmit")}
           </button>

@@ -12,6 +12,8 @@ import { useRefusal } from "~/components/refusal";
 import { clock } from "~/modules/kernel/clock.server";
 import { warsawDate, warsawInstant } from "~/modules/kernel/dates";
 import { notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
+import { Feedback } from "~/components/Feedback";
 import { id, int, intents, optionalId, text } from "~/modules/kernel/input";
 import { toSlotJson } from "~/modules/capacity/slot-json";
 import { contractsWithPools } from "~/modules/contracts/contracts.server";
@@ -96,7 +98,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         : await cancelBooking({ bookingId: input.bookingId, scope: { cusId }, by: "coordinator", reason: input.reason, actor });
     if (!result.ok && (result.reason === "not_found" || result.reason === "forbidden")) throw notFound();
     if (!result.ok) return result.reason === "reason_required" ? refuse(formOf(form.values), { reason: "booking.errors.changeReason" }, form.values) : refused(`booking.errors.${result.reason}`);
-    return { ok: true as const, message: input.intent === "reschedule" ? "booking.rescheduled" : "booking.cancelled" };
+    return done(request, { kind: "success", message: input.intent === "reschedule" ? "booking.rescheduled" : "booking.cancelled" });
   }
   // A family plan books for the member chosen on the form (its resident when the form has no choice).
   const people = await listPlanPeople(found.plan.id);
@@ -104,19 +106,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const residentId = input.residentId ?? found.plan.residentId;
   if (input.intent === "waitlist") {
     const joined = await joinWaitlist({ cusId, offerId: found.item.offerId, residentId, planItemId: found.item.id, actor });
-    return joined.ok ? { ok: true as const, message: "waitlist.joined", position: joined.position } : refused(`waitlist.errors.${joined.reason}`);
+    return joined.ok ? done(request, { kind: "success", message: "waitlist.joined", params: { position: joined.position } }) : refused(`waitlist.errors.${joined.reason}`);
   }
   if (input.intent === "series") {
     const result = await bookWeeklySeries({ cusId, residentId, firstSlotId: input.slotId, weeks: input.weeks, planItemId: found.item.id, actor });
     if (!result.ok) return refused(result.reason === "weeks" ? "booking.errors.weeks" : "booking.errors.not_found", 400);
     const booked = result.occurrences.filter((o) => o.ok).length;
-    return { ok: true as const, complete: booked === result.occurrences.length, message: booked === result.occurrences.length ? "booking.seriesBooked" : "booking.seriesPartly", occurrences: result.occurrences, residentId };
+    if (booked === result.occurrences.length) return done(request, { kind: "success", message: "booking.seriesBooked", params: { booked, total: booked } });
+    // Visits that could not be booked come back here with the alternatives to choose from.
+    return { ok: true as const, message: "booking.seriesPartly", occurrences: result.occurrences, residentId };
   }
   const result = await bookSlot({ cusId, slotId: input.slotId, residentId, planItemId: found.item.id, actor });
-  return result.ok ? { ok: true as const, message: "booking.booked" } : refused(`booking.errors.${result.reason}`);
+  return result.ok ? done(request, { kind: "success", message: "booking.booked" }) : refused(`booking.errors.${result.reason}`);
 }
 
-type Done = { ok: true; message: string; complete?: boolean; occurrences?: SeriesOccurrence[]; position?: number; residentId?: string };
+type Partly = { ok: true; message: string; occurrences: SeriesOccurrence[]; residentId: string };
 
 /** Slots (already in time order) in runs of the same day. */
 function groupByDay<S extends { startsAt: string }>(slots: S[], dayOf: (iso: string) => string): [string, S[]][] {
@@ -130,13 +134,13 @@ function groupByDay<S extends { startsAt: string }>(slots: S[], dayOf: (iso: str
 
 export default function BookPlanItem() {
   const d = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as Done | { ok: false } | undefined;
-  const done = answer?.ok ? answer : undefined;
+  const answer = useActionData<typeof action>() as Partly | { ok: false } | undefined;
+  const partly = answer?.ok ? answer : undefined;
   const refusal = useRefusal();
   const t = useT();
   const locale = useLocale();
   const when = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Warsaw", weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
-  const booked = done?.occurrences?.filter((o) => o.ok).length ?? 0;
+  const booked = partly?.occurrences.filter((o) => o.ok).length ?? 0;
   const bookError = refusal.error("book", "form") ?? refusal.error("book", "slotId") ?? refusal.error("book", "weeks") ?? refusal.error("book", "residentId");
   const day = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Warsaw", weekday: "long", day: "numeric", month: "long" });
   const dayOf = (iso: string) => day.format(new Date(iso));
@@ -152,15 +156,21 @@ export default function BookPlanItem() {
       <p>
         {d.item.units} × · {d.item.frequency} · {d.item.validFrom} – {d.item.validTo}
       </p>
-      {done ? (
-        <Notice kind={done.complete === false ? "error" : "success"}>{t(done.message as "booking.booked", { booked, total: done.occurrences?.length ?? 0, position: done.position })}</Notice>
+      {partly ? (
+        <Feedback kind="error" focusKey={partly}>
+          {t("booking.seriesPartly", { booked, total: partly.occurrences.length })}
+        </Feedback>
       ) : null}
-      {bookError ? <Notice kind="error">{bookError}</Notice> : null}
-      {done?.occurrences?.some((o) => !o.ok) ? (
+      {bookError ? (
+        <Feedback kind="error" focusKey={refusal.of("book")}>
+          {bookError}
+        </Feedback>
+      ) : null}
+      {partly ? (
         <section className="panel" aria-labelledby="series-problems">
           <h2 id="series-problems">{t("booking.notBooked")}</h2>
           <ul className="plain-list">
-            {done.occurrences.map((o) =>
+            {partly.occurrences.map((o) =>
               o.ok ? null : (
                 <li key={o.startsAt}>
                   <strong>{when.format(new Date(o.startsAt))}</strong>: {t(`booking.errors.${o.reason}` as "booking.errors.full")}
@@ -171,7 +181,7 @@ export default function BookPlanItem() {
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="slotId" value={a.slotId} />
                             {/* The alternative is booked for the person the series was for. */}
-                            {done.residentId ? <input type="hidden" name="residentId" value={done.residentId} /> : null}
+                            <input type="hidden" name="residentId" value={partly.residentId} />
                             {when.format(new Date(a.startsAt))} ({t("calendar.free", { count: a.free, capacity: a.free })}){" "}
                             <button type="submit" name="intent" value="single" className="button">
                               {t("booking.bookAlternative")}

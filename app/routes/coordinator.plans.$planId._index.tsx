@@ -1,10 +1,12 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { errorText, useRefusal } from "~/components/refusal";
 import { forbidden, notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { id, intents, optionalText } from "~/modules/kernel/input";
 import { Field, SelectField, TextArea } from "~/components/Field";
+import { Feedback } from "~/components/Feedback";
 import { Notice } from "~/components/Notice";
 import { planItemProgress } from "~/modules/booking/queries.server";
 import { listCentreOfferNames } from "~/modules/directory/offers.server";
@@ -112,7 +114,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const input = form.data;
   const actor = actorFrom(access, context);
   const refused = (errors: Record<string, string>, status: 400 | 409 = 400) => refuse(formOf(form.values), errors, form.values, status);
-  const saved = (what: string) => redirect(`/coordinator/plans/${planId}?saved=${what}`);
+  const saved = (what: string, params?: Record<string, number>) => done(request, { kind: "success", message: `plans.saved.${what}`, params }, `/coordinator/plans/${planId}`);
   // Approving is the director's (or an authorised organiser's); every other change is the coordinator's.
   if (!can(access.membership.role, input.intent === "approve" ? "plans.approve" : "plans.manage")) throw forbidden();
   switch (input.intent) {
@@ -120,13 +122,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const result = await approvePlan({ cusId, planId, actor, baseUrl: appUrl(request) });
       if (!result.ok && result.reason === "not_found") throw notFound();
       if (!result.ok) return refused({ form: `plans.errors.${result.reason}` }, 409);
-      throw saved("approved");
+      return saved("approved");
     }
     case "goal": {
       const result = await addGoal({ cusId, planId, goal: { description: input.description, criteria: input.criteria }, reason: input.reason, actor });
       if (!result.ok && result.reason === "not_found") throw notFound();
       if (!result.ok) return refused(changeError(result.reason));
-      throw saved("goal");
+      return saved("goal");
     }
     case "add-member":
     case "remove-member": {
@@ -134,13 +136,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const result = input.intent === "add-member" ? await addPlanMember(change) : await removePlanMember(change);
       if (!result.ok && result.reason === "not_found") throw notFound();
       if (!result.ok) return refused(result.reason === "reason_required" || result.reason === "closed" ? changeError(result.reason) : { residentId: `plans.errors.${result.reason}` });
-      throw saved("members");
+      return saved("members");
     }
     case "remove-item": {
       const result = await removePlanItem({ cusId, planId, itemId: input.itemId, reason: input.reason, actor });
       if (!result.ok && result.reason === "not_found") throw notFound();
       if (!result.ok) return refused(changeError(result.reason));
-      throw redirect(`/coordinator/plans/${planId}?saved=removed&visits=${result.cancelledVisits}`);
+      return saved("removed", { visits: result.cancelledVisits });
     }
     case "activate":
     case "complete":
@@ -149,7 +151,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const result = await changePlanStatus({ cusId, planId, to, summary: input.summary, actor });
       if (!result.ok && result.reason === "not_found") throw notFound();
       if (!result.ok) return refused({ summary: `plans.errors.${result.reason}` });
-      throw saved(to);
+      return saved(to);
     }
     case "item": {
       const { intent: _intent, reason, ...item } = input;
@@ -166,7 +168,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
                 : changeError(result.reason);
         return refused(errors);
       }
-      throw saved("item");
+      return saved("item");
     }
   }
 }
@@ -179,7 +181,6 @@ function changeError(reason: string): Record<string, string> {
 export default function PlanEditor() {
   const d = useLoaderData<typeof loader>();
   const refusal = useRefusal();
-  const [params] = useSearchParams();
   // Forms remount after each saved change, so a saved goal or service does not stay typed in the form.
   const { key: formKey } = useLocation();
   const t = useT();
@@ -226,8 +227,11 @@ export default function PlanEditor() {
           <Link to={`/coordinator/plans/${d.plan.previousPlanId}`}>{t("plans.followsOn")}</Link>
         </p>
       ) : null}
-      {params.get("saved") ? <Notice kind="success">{t(`plans.saved.${params.get("saved")}` as "plans.saved.removed", { visits: params.get("visits") ?? "0" })}</Notice> : null}
-      {refusal.refusal?.errors.form ? <Notice kind="error">{errorText(t, refusal.refusal.errors.form)}</Notice> : null}
+      {refusal.refusal?.errors.form ? (
+        <Feedback kind="error" focusKey={refusal.refusal}>
+          {errorText(t, refusal.refusal.errors.form)}
+        </Feedback>
+      ) : null}
       {modifying && editable ? <Notice kind="info">{t("plans.modificationIntro")}</Notice> : null}
 
       {d.plan.isFamilyPlan ? (

@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, SelectField, TextArea } from "~/components/Field";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { listResidentBookings } from "~/modules/booking/queries.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { planFormSchema, planPeriodLimits } from "~/modules/plans/plan-form";
@@ -18,6 +18,7 @@ import { useRefusal } from "~/components/refusal";
 import { clock } from "~/modules/kernel/clock.server";
 import { warsawDate } from "~/modules/kernel/dates";
 import { notFound, readForm, readParams, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { choice, date, id, intents, optionalId, optionalText, text } from "~/modules/kernel/input";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
@@ -99,40 +100,41 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok) return refuseInput(form, formOf(form.values));
   const input = form.data;
   const refused = (errors: Record<string, string>, status: 400 | 409 = 400) => refuse(formOf(form.values), errors, form.values, status);
-  const saved = (what: string) => redirect(`/coordinator/residents/${residentId}?saved=${what}`);
+  const saved = (what: "decision" | "consent" | "family" | "application") =>
+    done(request, { kind: "success", message: { decision: "residents.decisionSaved", consent: "residents.consentSaved", family: "family.saved", application: "residents.applicationSaved" }[what] }, `/coordinator/residents/${residentId}`);
   switch (input.intent) {
     case "consent": {
       const result = await giveConsent({ cusId, residentId, purpose: input.purpose, providerId: input.providerId, method: input.method, actor });
       if (!result.ok && result.reason === "not_found") throw notFound();
       if (!result.ok) return refused({ providerId: result.reason === "provider_not_partner" ? "residents.errors.consentPartner" : "residents.errors.consentProvider" });
-      throw saved("consent");
+      return saved("consent");
     }
     case "withdraw-consent": {
       const result = await withdrawConsent({ cusId, consentId: input.consentId, actor });
       if (!result.ok) return refused({ form: "residents.errors.consentGone" }, 409);
-      throw saved("consent");
+      return saved("consent");
     }
     case "link-family": {
       const result = await linkFamily({ cusId, residentId, relatedResidentId: input.relatedResidentId, relation: input.relation, actor });
       if (!result.ok) return refused({ relation: `family.errors.${result.reason}` });
-      throw saved("family");
+      return saved("family");
     }
     case "unlink-family": {
       const result = await unlinkFamily({ cusId, residentId, relatedResidentId: input.relatedResidentId, actor });
       if (!result.ok && result.reason === "on_plan") return refused({ form: "family.errors.on_plan" }, 409);
       if (!result.ok) throw notFound();
-      throw saved("family");
+      return saved("family");
     }
     case "decide": {
       const result = await decideApplication({ cusId, applicationId: input.applicationId, outcome: input.outcome, declineReason: input.declineReason, actor });
       if (!result.ok && result.reason === "not_found") throw notFound();
       if (!result.ok) return refused({ declineReason: `residents.errors.${result.reason}` });
-      throw saved("decision");
+      return saved("decision");
     }
     case "application": {
       const result = await recordApplication({ cusId, residentId, applicantKind: input.applicantKind, applicantName: input.applicantName, needs: input.needs, receivedOn: input.receivedOn, actor });
       if (!result.ok) throw notFound();
-      throw saved("application");
+      return saved("application");
     }
     case "plan": {
       const { applicationId, intent: _intent, ...content } = input;
@@ -147,7 +149,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ResidentRecord() {
   const d = useLoaderData<typeof loader>();
   const refusal = useRefusal();
-  const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
   const r = d.record;
@@ -162,8 +163,6 @@ export default function ResidentRecord() {
       <h1>
         {r.firstName} {r.lastName}
       </h1>
-      {params.get("created") ? <Notice kind="success">{t("residents.created")}</Notice> : null}
-      {params.get("saved") ? <Notice kind="success">{t(params.get("saved") === "decision" ? "residents.decisionSaved" : params.get("saved") === "consent" ? "residents.consentSaved" : params.get("saved") === "family" ? "family.saved" : "residents.applicationSaved")}</Notice> : null}
       <section className="panel" aria-labelledby="record-title">
         <h2 id="record-title">{t("residents.recordTitle")}</h2>
         <dl className="details">
@@ -191,7 +190,7 @@ export default function ResidentRecord() {
 
       <section className="panel" aria-labelledby="family-title">
         <h2 id="family-title">{t("family.title")}</h2>
-        {state("unlink") ? <Notice kind="error">{t("family.errors.on_plan")}</Notice> : null}
+        {state("unlink") ? <Feedback kind="error">{t("family.errors.on_plan")}</Feedback> : null}
         {d.family.length === 0 ? <p>{t("family.none")}</p> : null}
         <ul className="plain-list">
           {d.family.map((f) => (
@@ -248,7 +247,7 @@ export default function ResidentRecord() {
 
       <section className="panel" aria-labelledby="consents-title">
         <h2 id="consents-title">{t("residents.consents")}</h2>
-        {err("withdraw-consent", "form") ? <Notice kind="error">{err("withdraw-consent", "form")}</Notice> : null}
+        {err("withdraw-consent", "form") ? <Feedback kind="error">{err("withdraw-consent", "form")}</Feedback> : null}
         {d.consents.length === 0 ? <p>{t("residents.noConsents")}</p> : null}
         <ul className="plain-list">
           {d.consents.map((c) => (

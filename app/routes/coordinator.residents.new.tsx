@@ -1,12 +1,14 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { Field, SelectField, TextArea } from "~/components/Field";
+import { Feedback } from "~/components/Feedback";
 import { Notice } from "~/components/Notice";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { residentFormSchema } from "~/modules/plans/resident-form";
 import { createResident } from "~/modules/plans/residents.server";
 import { useRefusal } from "~/components/refusal";
 import { readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 import { actorFrom } from "~/modules/kernel/actor";
@@ -28,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const errors: Record<string, string> = result.reason === "same_pesel" ? { pesel: "residents.errors.samePesel" } : { form: "residents.errors.possibleDuplicate" };
     return refuse("resident", errors, form.values, 409, { duplicates: result.duplicates, samePesel: result.reason === "same_pesel" });
   }
-  throw redirect(`/coordinator/residents/${result.residentId}?created=1`);
+  return done(request, { kind: "success", message: "residents.created" }, `/coordinator/residents/${result.residentId}`);
 }
 
 export default function NewResident() {
@@ -44,7 +46,7 @@ export default function NewResident() {
         <Link to="/coordinator">{t("nav.home")}</Link>
       </p>
       <h1>{t("residents.newTitle")}</h1>
-      {Object.keys(errors).length ? <Notice kind="error">{t("errors.formErrors")} {Object.keys(errors).length}</Notice> : null}
+      {Object.keys(errors).length ? <Feedback kind="error">{t("errors.formErrors")} {Object.keys(errors).length}</Feedback> : null}
       {actionData?.duplicates?.length ? (
         <Notice kind="error">
           {t(actionData.samePesel ? "residents.errors.samePesel" : "residents.errors.possibleDuplicate")}{" "}

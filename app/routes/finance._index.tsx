@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { statementStatuses } from "~/modules/billing/values";
 import { Field, SelectField } from "~/components/Field";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { useRefusal } from "~/components/refusal";
 import { getBillingSettings, saveBillingSettings } from "~/modules/billing/billing-settings.server";
 import { findStatementByReference } from "~/modules/billing/payments.server";
@@ -12,6 +12,8 @@ import { issueStatements, listClosedMonths, listStatements, outstandingOf, STATE
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { actorFrom } from "~/modules/kernel/actor";
 import { readForm, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
+import { localeFromRequest } from "~/utils/locale.server";
 import { clock } from "~/modules/kernel/clock.server";
 import { addMonths, warsawDate } from "~/modules/kernel/dates";
 import { checkbox, crossCheck, date, int, intents, month, optionalDate, page, text } from "~/modules/kernel/input";
@@ -79,17 +81,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = actorFrom(access, context as { ip: string });
   if (input.intent === "settings") {
     await saveBillingSettings({ cusId, autoIssue: input.autoIssue, dueDays: input.dueDays, actor, now: clock.now() });
-    return { ok: true as const, saved: true };
+    return done(request, { kind: "success", message: "billing.desk.settingsSaved" });
   }
   const result = await issueStatements({ cusId, month: input.month, issuedOn: input.issuedOn, dueOn: input.dueOn ?? undefined, actor, now: clock.now() });
   if (!result.ok) return refuse("issue", { form: result.reason === "already_issued" ? "billing.desk.alreadyIssued" : "billing.errors.issuedBeforeMonth" }, form.values, 409);
-  return { ok: true as const, issued: result.issued, carried: result.carried, totalGrosze: result.totalGrosze, month: input.month };
+  const locale = await localeFromRequest(request, access.user.locale);
+  return done(request, { kind: "success", message: "billing.desk.issued", params: { issued: result.issued, carried: result.carried, amount: formatMoney(result.totalGrosze, locale) } });
 }
 
 export default function FinanceDesk() {
   const data = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
-  const issued = answer && "issued" in answer ? answer : null;
   const refusal = useRefusal();
   const t = useT();
   const locale = useLocale();
@@ -100,8 +101,6 @@ export default function FinanceDesk() {
       <h1>
         {t("billing.desk.title")} — {monthLabel}
       </h1>
-      {answer && "saved" in answer ? <Notice kind="success">{t("billing.desk.settingsSaved")}</Notice> : null}
-      {issued ? <Notice kind="success">{t("billing.desk.issued", { issued: issued.issued, carried: issued.carried, amount: formatMoney(issued.totalGrosze ?? 0, locale) })}</Notice> : null}
       <Form method="get" className="filters">
         <Field name="month" type="month" label={t("billing.desk.month")} defaultValue={data.month.slice(0, 7)} error={data.monthError ? t("input.month") : undefined} />
         <SelectField
@@ -147,7 +146,7 @@ export default function FinanceDesk() {
         <section className="panel" aria-labelledby="issue-title">
           <h2 id="issue-title">{t("billing.desk.issueTitle")}</h2>
           <p>{t("billing.desk.issueIntro")}</p>
-          {refusal.error("issue", "form") ? <Notice kind="error">{refusal.error("issue", "form")}</Notice> : null}
+          {refusal.error("issue", "form") ? <Feedback kind="error">{refusal.error("issue", "form")}</Feedback> : null}
           <Form method="post">
             <input type="hidden" name="intent" value="issue" />
             <input type="hidden" name="month" value={data.month.slice(0, 7)} />

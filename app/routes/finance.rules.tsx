@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { reliefKinds } from "~/modules/billing/values";
 import { Field, SelectField } from "~/components/Field";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { useRefusal } from "~/components/refusal";
 import { ruleActionSchema } from "~/modules/billing/rule-form";
 import { addRuleVersion, createCopayRule, listCopayRules } from "~/modules/billing/rules.server";
@@ -11,6 +11,7 @@ import { listCentrePackages } from "~/modules/directory/programme.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { actorFrom } from "~/modules/kernel/actor";
 import { readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { withoutIntent } from "~/modules/kernel/input";
 import { formatDate, formatMoney } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
@@ -42,11 +43,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (input.intent === "create") {
     const result = await createCopayRule({ cusId, rule: withoutIntent(input), actor });
     if (!result.ok) return refuse("create", reasons[result.reason], form.values, 422);
-    return { ok: true as const, done: "copay.created" };
+    return done(request, { kind: "success", message: "copay.created" });
   }
   const result = await addRuleVersion({ cusId, version: withoutIntent(input), actor });
   if (!result.ok) return refuse(formOf(form.values), reasons[result.reason], form.values, 422);
-  return { ok: true as const, done: "copay.versionAdded" };
+  return done(request, { kind: "success", message: "copay.versionAdded" });
 }
 
 function VersionFields({ form, refusal }: { form: string; refusal: ReturnType<typeof useRefusal> }) {
@@ -85,7 +86,6 @@ function VersionFields({ form, refusal }: { form: string; refusal: ReturnType<ty
 
 export default function CopayRules() {
   const { rules, offers, packages } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as { ok: true; done: string } | undefined;
   const refusal = useRefusal();
   const t = useT();
   const locale = useLocale();
@@ -106,7 +106,6 @@ export default function CopayRules() {
     <>
       <h1>{t("copay.title")}</h1>
       <p>{t("copay.intro")}</p>
-      {answer?.ok ? <Notice kind="success">{t(answer.done as "copay.created")}</Notice> : null}
       {rules.length === 0 ? <p>{t("copay.none")}</p> : null}
       {rules.map((r) => (
         <section key={r.id} className="panel" aria-labelledby={`rule-${r.id}`}>
@@ -124,7 +123,7 @@ export default function CopayRules() {
           </ul>
           <details open={refusal.refusal?.form === `version-${r.id}`}>
             <summary>{t("copay.addVersion")}</summary>
-            {refusal.error(`version-${r.id}`, "form") ? <Notice kind="error">{refusal.error(`version-${r.id}`, "form")}</Notice> : null}
+            {refusal.error(`version-${r.id}`, "form") ? <Feedback kind="error">{refusal.error(`version-${r.id}`, "form")}</Feedback> : null}
             <Form method="post">
               <input type="hidden" name="intent" value="version" />
               <input type="hidden" name="ruleId" value={r.id} />
@@ -138,7 +137,7 @@ export default function CopayRules() {
       ))}
       <section className="panel" aria-labelledby="new-rule">
         <h2 id="new-rule">{t("copay.create")}</h2>
-        {refusal.error("create", "form") ? <Notice kind="error">{refusal.error("create", "form")}</Notice> : null}
+        {refusal.error("create", "form") ? <Feedback kind="error">{refusal.error("create", "form")}</Feedback> : null}
         <Form method="post">
           <input type="hidden" name="intent" value="create" />
           <Field id="create-name" name="name" label={t("copay.name")} defaultValue={refusal.value("create", "name")} error={refusal.error("create", "name")} />

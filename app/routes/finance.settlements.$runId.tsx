@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { useRefusal } from "~/components/refusal";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { actorFrom } from "~/modules/kernel/actor";
 import { notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { clock } from "~/modules/kernel/clock.server";
 import { warsawDate } from "~/modules/kernel/dates";
 import { date, id, intents } from "~/modules/kernel/input";
@@ -56,10 +57,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (form.data.intent) {
     case "refresh":
       await openSettlementRun({ cusId, month: found.run.month, actor, now });
-      return { ok: true as const, done: "settlements.opened" };
+      return done(request, { kind: "success", message: "settlements.opened" });
     case "send":
       await sendRun({ cusId, runId, actor, now });
-      return { ok: true as const, done: "settlements.sent" };
+      return done(request, { kind: "success", message: "settlements.sent" });
     case "approve": {
       const approved = await approveRun({ cusId, runId, actor, now });
       return approved.ok ? { ok: true as const, done: "settlements.approved" } : refuse("run", { form: `settlements.${approved.reason}` }, form.values, 409);
@@ -67,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "retry": {
       const retried = await retryPayment({ cusId, statementId: form.data.statementId, actor });
       if (!retried.ok) throw notFound();
-      return { ok: true as const, done: "settlements.retried" };
+      return done(request, { kind: "success", message: "settlements.retried" });
     }
     case "bank-paid": {
       const paid = await markBankPaid({ cusId, runId, paidOn: form.data.paidOn, actor, now });
@@ -80,9 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function SettlementRunPage() {
   const d = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as { ok: true; done: string } | undefined;
   const refusal = useRefusal();
-  const [search] = useSearchParams();
   const t = useT();
   const locale = useLocale();
   // What the treasurer still has to pay: approved, by bank, not yet marked paid.
@@ -96,9 +95,7 @@ export default function SettlementRunPage() {
       <h1>
         {t("settlements.title")}: {formatMonth(d.run.month, locale)}
       </h1>
-      {search.get("done") === "opened" ? <Notice kind="success">{t("settlements.opened")}</Notice> : null}
-      {answer?.ok ? <Notice kind="success">{t(answer.done as "settlements.sent")}</Notice> : null}
-      {runError ? <Notice kind="error">{runError}</Notice> : null}
+      {runError ? <Feedback kind="error">{runError}</Feedback> : null}
       <div className="button-row">
         {(["refresh", "send", "approve"] as const).map((intent) => (
           <Form method="post" key={intent}>
@@ -189,7 +186,7 @@ export default function SettlementRunPage() {
                 {t("settlements.downloadCsv")}
               </a>
             </p>
-            {refusal.error("bank", "form") ? <Notice kind="error">{refusal.error("bank", "form")}</Notice> : null}
+            {refusal.error("bank", "form") ? <Feedback kind="error">{refusal.error("bank", "form")}</Feedback> : null}
             <Form method="post">
               <input type="hidden" name="intent" value="bank-paid" />
               <Field name="paidOn" type="date" label={t("settlements.paidOn")} defaultValue={refusal.value("bank", "paidOn", d.today)} error={refusal.error("bank", "paidOn")} />

@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
-import { Notice } from "~/components/Notice";
 import { useRefusal } from "~/components/refusal";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { actorFrom } from "~/modules/kernel/actor";
 import { readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { clock } from "~/modules/kernel/clock.server";
 import { addMonths, warsawDate } from "~/modules/kernel/dates";
 import { intents, month, nrb, text } from "~/modules/kernel/input";
@@ -43,16 +42,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return refuseInput(form, String(form.values.intent ?? "open"));
   if (form.data.intent === "treasury") {
     await setTreasuryAccount({ cusId, nrb: form.data.nrb, name: form.data.name, actor });
-    return { ok: true as const, done: "settlements.treasurySaved" };
+    return done(request, { kind: "success", message: "settlements.treasurySaved" });
   }
   const opened = await openSettlementRun({ cusId, month: form.data.month, actor, now: clock.now() });
   if (!opened.ok) return refuse("open", { month: `settlements.${opened.reason}` }, form.values);
-  return redirect(`/finance/settlements/${opened.runId}?done=opened`, 303);
+  return done(request, { kind: "success", message: "settlements.opened" }, `/finance/settlements/${opened.runId}`);
 }
 
 export default function FinanceSettlements() {
   const d = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as { ok: true; done: string } | undefined;
   const refusal = useRefusal();
   const t = useT();
   const locale = useLocale();
@@ -60,7 +58,6 @@ export default function FinanceSettlements() {
     <>
       <h1>{t("settlements.title")}</h1>
       <p>{t("settlements.intro")}</p>
-      {answer?.ok ? <Notice kind="success">{t(answer.done as "settlements.treasurySaved")}</Notice> : null}
       <section className="panel" aria-labelledby="open-title">
         <h2 id="open-title">{t("settlements.open")}</h2>
         <Form method="post" className="filters">

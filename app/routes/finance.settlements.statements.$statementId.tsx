@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, SelectField } from "~/components/Field";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { useRefusal } from "~/components/refusal";
 import { linesForView, SettlementLines } from "~/components/SettlementLines";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { actorFrom } from "~/modules/kernel/actor";
 import { notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { clock } from "~/modules/kernel/clock.server";
 import { choice, crossCheck, decimal, id, text } from "~/modules/kernel/input";
 import { getProviderStatement, resolveDispute } from "~/modules/settlements/runs.server";
@@ -41,15 +42,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   readParams(params, Params);
   const form = await readForm(request, Resolve);
   if (!form.ok) return refuseInput(form, `line-${String(form.values.lineId ?? "")}`);
-  const done = await resolveDispute({ cusId, lineId: form.data.lineId, resolution: form.data.resolution, correctedUnitsHundredths: form.data.correctedUnits === null ? null : Math.round(form.data.correctedUnits * 100), note: form.data.note, actor: actorFrom(access, context), now: clock.now() });
-  if (!done.ok && done.reason === "not_found") throw notFound();
-  if (!done.ok) return refuse(`line-${form.data.lineId}`, { [done.reason === "units" ? "correctedUnits" : "form"]: done.reason === "units" ? "settlements.unitsRequired" : "settlements.not_disputed" }, form.values, 409);
-  return { ok: true as const };
+  const result = await resolveDispute({ cusId, lineId: form.data.lineId, resolution: form.data.resolution, correctedUnitsHundredths: form.data.correctedUnits === null ? null : Math.round(form.data.correctedUnits * 100), note: form.data.note, actor: actorFrom(access, context), now: clock.now() });
+  if (!result.ok && result.reason === "not_found") throw notFound();
+  if (!result.ok) return refuse(`line-${form.data.lineId}`, { [result.reason === "units" ? "correctedUnits" : "form"]: result.reason === "units" ? "settlements.unitsRequired" : "settlements.not_disputed" }, form.values, 409);
+  return done(request, { kind: "success", message: "settlements.resolved" });
 }
 
 export default function FinanceProviderStatement() {
   const d = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as { ok: true } | undefined;
   const refusal = useRefusal();
   const t = useT();
   const locale = useLocale();
@@ -60,7 +60,6 @@ export default function FinanceProviderStatement() {
         <Link to={`/finance/settlements/${s.runId}`}>{t("settlements.runs")}</Link>
       </p>
       <h1>{t("settlements.statement", { reference: s.reference })}</h1>
-      {answer?.ok ? <Notice kind="success">{t("settlements.resolved")}</Notice> : null}
       <dl className="facts">
         <dt>{t("contracts.provider")}</dt>
         <dd>{d.providerName}</dd>
@@ -82,7 +81,7 @@ export default function FinanceProviderStatement() {
           line.answer === "disputed" && !line.resolution && s.status === "disputed" ? (
             <Form method="post" aria-label={t("settlements.resolve")}>
               <input type="hidden" name="lineId" value={line.id} />
-              {refusal.error(`line-${line.id}`, "form") ? <Notice kind="error">{refusal.error(`line-${line.id}`, "form")}</Notice> : null}
+              {refusal.error(`line-${line.id}`, "form") ? <Feedback kind="error">{refusal.error(`line-${line.id}`, "form")}</Feedback> : null}
               <SelectField id={`resolution-${line.id}`} name="resolution" label={t("settlements.resolution")} defaultValue={refusal.value(`line-${line.id}`, "resolution", "stands")} options={(["stands", "corrected"] as const).map((r) => ({ value: r, label: t(`settlements.resolutions.${r}`) }))} />
               <Field id={`units-${line.id}`} name="correctedUnits" inputMode="decimal" label={t("settlements.correctedUnits")} defaultValue={refusal.value(`line-${line.id}`, "correctedUnits")} error={refusal.error(`line-${line.id}`, "correctedUnits")} />
               <Field id={`note-${line.id}`} name="note" label={t("settlements.resolutionNote")} defaultValue={refusal.value(`line-${line.id}`, "note")} error={refusal.error(`line-${line.id}`, "note")} />

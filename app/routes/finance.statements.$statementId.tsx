@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { StatementLines } from "~/components/billing/StatementLines";
 import { Field, SelectField } from "~/components/Field";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { useRefusal } from "~/components/refusal";
 import { recordDeskPayment, requestRefund, statementMoney, waiveStatement } from "~/modules/billing/payments.server";
 import { getStatement, outstandingOf } from "~/modules/billing/statements.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { actorFrom } from "~/modules/kernel/actor";
 import { notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { clock } from "~/modules/kernel/clock.server";
 import { warsawDate } from "~/modules/kernel/dates";
 import { choice, date, id, intents, money, optionalText, text } from "~/modules/kernel/input";
@@ -63,24 +64,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await recordDeskPayment({ cusId, statementId, method: input.method, amountGrosze: input.amount, receivedOn: input.receivedOn, documentNumber: input.documentNumber, actor, now });
     if (!result.ok && result.reason === "not_found") throw notFound();
     if (!result.ok) return refuse("pay", { form: result.reason === "closed" ? "billing.errors.closed" : "billing.errors.amountPositive" }, form.values, 409);
-    return { ok: true as const, done: "billing.statementDesk.recorded" };
+    return done(request, { kind: "success", message: "billing.statementDesk.recorded" });
   }
   if (input.intent === "refund") {
     const result = await requestRefund({ cusId, paymentId: input.paymentId, amountGrosze: input.amount, reason: input.reason, actor, now });
     if (!result.ok && result.reason === "not_found") throw notFound();
     if (!result.ok && result.reason === "above_payment") return refuse(formOf(form.values), { amount: `billing.errors.aboveRefundable:${formatMoney(result.maxGrosze ?? 0)}` }, form.values, 422);
     if (!result.ok) return refuse(formOf(form.values), { amount: "billing.errors.amountPositive" }, form.values, 422);
-    return { ok: true as const, done: result.method === "stripe" ? "billing.statementDesk.refundQueued" : "billing.statementDesk.refundDone" };
+    return done(request, { kind: "success", message: result.method === "stripe" ? "billing.statementDesk.refundQueued" : "billing.statementDesk.refundDone" });
   }
   const result = await waiveStatement({ cusId, statementId, reason: input.reason, actor, now });
   if (!result.ok && result.reason === "not_found") throw notFound();
   if (!result.ok) return refuse("waive", { form: "billing.errors.nothingOwed" }, form.values, 409);
-  return { ok: true as const, done: "billing.statementDesk.waived" };
+  return done(request, { kind: "success", message: "billing.statementDesk.waived" });
 }
 
 export default function FinanceStatement() {
   const data = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as { ok: true; done: string } | undefined;
   const refusal = useRefusal();
   const t = useT();
   const locale = useLocale();
@@ -95,8 +95,7 @@ export default function FinanceStatement() {
       <p>
         <Link to={`/residents/${data.payerId}/copayments`}>{t("relief.open")}</Link>
       </p>
-      {answer?.ok ? <Notice kind="success">{t(answer.done as "billing.statementDesk.recorded")}</Notice> : null}
-      {refusal.error(refusal.refusal?.form ?? "", "form") ? <Notice kind="error">{refusal.error(refusal.refusal?.form ?? "", "form")}</Notice> : null}
+      {refusal.error(refusal.refusal?.form ?? "", "form") ? <Feedback kind="error">{refusal.error(refusal.refusal?.form ?? "", "form")}</Feedback> : null}
       <dl className="statement-summary">
         <dt>{t("billing.desk.status")}</dt>
         <dd>

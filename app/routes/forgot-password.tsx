@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
+import { Feedback } from "~/components/Feedback";
 import { Notice } from "~/components/Notice";
 import { RESET_VALID_MINUTES, requestPasswordReset } from "~/modules/identity/password-reset.server";
 import { appUrl } from "~/utils/env.server";
@@ -46,7 +47,7 @@ export default function ForgotPassword() {
         ) : (
           <>
             <p>{t("forgot.intro", { minutes: validMinutes })}</p>
-            {formError ? <Notice kind="error">{formError}</Notice> : null}
+            {formError ? <Feedback kind="error">{formError}</Feedback> : null}
             <Form method="post" noValidate>
               <Field
                 name="email"

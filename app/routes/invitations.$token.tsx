@@ -5,6 +5,7 @@ import { useRefusal } from "~/components/refusal";
 import { readForm, refuse } from "~/modules/kernel/boundary.server";
 import { token } from "~/modules/kernel/input";
 import { Field } from "~/components/Field";
+import { Feedback } from "~/components/Feedback";
 import { Notice } from "~/components/Notice";
 import { acceptInvitation, findInvitation, switchMembership } from "~/modules/identity/memberships.server";
 import { MIN_PASSWORD_LENGTH } from "~/modules/identity/password.server";
@@ -88,7 +89,7 @@ export default function Invitation() {
       <section className="panel auth-panel" aria-labelledby="inv-title">
         <h1 id="inv-title">{t("invitation.title")}</h1>
         <p>{t("invitation.intro", { organisation: invitation.organisationName, role: t(`roles.${invitation.role}`) })}</p>
-        {formError ? <Notice kind="error">{formError}</Notice> : null}
+        {formError ? <Feedback kind="error">{formError}</Feedback> : null}
         {signedInEmail && signedInEmail !== invitation.email ? (
           <Notice kind="error">{t("invitation.wrongAccount", { email: invitation.email, current: signedInEmail })}</Notice>
         ) : signedInEmail ? (

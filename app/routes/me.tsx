@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { FeedSubscription } from "~/components/FeedSubscription";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { cancelBooking, requestBookingChange } from "~/modules/booking/changes.server";
 import { listResidentBookings } from "~/modules/booking/queries.server";
 import { getCurrentPlanForResident } from "~/modules/plans/plans.server";
@@ -25,6 +25,7 @@ import { actorFrom } from "~/modules/kernel/actor";
 import { clock } from "~/modules/kernel/clock.server";
 import { z } from "zod";
 import { useRefusal } from "~/components/refusal";
+import { done } from "~/modules/kernel/feedback.server";
 import { notFound, readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
 import { id, intents, text } from "~/modules/kernel/input";
 
@@ -95,24 +96,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const result = await requestBookingChange({ bookingId: input.bookingId, residentId: record.id, message: input.message, actor });
     if (!result.ok && result.reason === "not_found") throw notFound();
     if (!result.ok) return refuse(formOf(form.values), { message: `booking.errors.${result.reason}` }, form.values);
-    return { ok: true as const, done: "booking.changeRequested", bookingId: input.bookingId };
+    return done(request, { kind: "success", message: "booking.changeRequested" });
   }
   if (input.intent === "cancel") {
     const result = await cancelBooking({ bookingId: input.bookingId, scope: { residentId: record.id }, by: "resident", reason: input.reason, actor });
     if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) throw notFound();
     if (!result.ok) return refuse(formOf(form.values), { form: `booking.errors.${result.reason}` }, form.values, 409);
-    return { ok: true as const, done: "booking.cancelled", bookingId: input.bookingId };
+    return done(request, { kind: "success", message: "booking.cancelled" });
   }
   const token = await regenerateFeedToken({ residentId: record.id }, actor);
-  return { ok: true as const, done: null, feedUrl: `${appUrl(request)}/feeds/${token}.ics` };
+  // The feed's address is a secret shown once, on this answer only.
+  return { ok: true as const, feedUrl: `${appUrl(request)}/feeds/${token}.ics` };
 }
 
-type Done = { ok: true; done: string | null; bookingId?: string; feedUrl?: string };
+type Done = { ok: true; feedUrl: string };
 
 export default function ResidentHome() {
   const { name, centre, record, hasRecord, feedCreatedAt, plan, upcoming, past, statements } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as Done | { ok: false } | undefined;
-  const done = answer?.ok ? answer : undefined;
+  const answered = answer?.ok ? answer : undefined;
   const refusal = useRefusal();
   const refusedForm = refusal.refusal?.form ?? "";
   const t = useT();
@@ -145,8 +147,11 @@ export default function ResidentHome() {
           <p>{t("home.noResidentRecord")}</p>
         )}
       </section>
-      {done?.done ? <Notice kind="success">{t(done.done as "booking.cancelled")}</Notice> : null}
-      {refusal.error(refusedForm, "form") ? <Notice kind="error">{refusal.error(refusedForm, "form")}</Notice> : null}
+      {refusal.error(refusedForm, "form") ? (
+        <Feedback kind="error" focusKey={refusal.refusal}>
+          {refusal.error(refusedForm, "form")}
+        </Feedback>
+      ) : null}
       {hasRecord ? <StatementsPanel statements={statements} /> : null}
       {plan ? (
         <section className="panel" aria-labelledby="my-plan-title">
@@ -234,7 +239,7 @@ export default function ResidentHome() {
           ) : null}
         </section>
       ) : null}
-      {hasRecord ? <FeedSubscription createdAt={feedCreatedAt} newUrl={done?.feedUrl ?? null} /> : null}
+      {hasRecord ? <FeedSubscription createdAt={feedCreatedAt} newUrl={answered?.feedUrl ?? null} /> : null}
       <p className="lead">{t("home.myCentreIntro")}</p>
       <CentreCard centre={centre} headingId="centre-title" heading={t("home.myCentre")} />
     </>

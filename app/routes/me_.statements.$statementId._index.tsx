@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { StatementLines } from "~/components/billing/StatementLines";
+import { Feedback } from "~/components/Feedback";
 import { Notice } from "~/components/Notice";
 import { useRefusal } from "~/components/refusal";
 import { startCheckout } from "~/modules/billing/checkout.server";
@@ -86,7 +87,7 @@ export default function ResidentStatement() {
       </p>
       <h1>{title}</h1>
       {search.get("payment") === "cancelled" && statement.status !== "paid" ? <Notice kind="info">{t("billing.paymentCancelled")}</Notice> : null}
-      {refusal.error("pay", "form") ? <Notice kind="error">{refusal.error("pay", "form")}</Notice> : null}
+      {refusal.error("pay", "form") ? <Feedback kind="error">{refusal.error("pay", "form")}</Feedback> : null}
       <dl className="statement-summary">
         <dt>{t("billing.reference")}</dt>
         <dd>{statement.reference}</dd>

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, SelectField } from "~/components/Field";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { PoolUse } from "~/components/PoolUse";
 import { useRefusal } from "~/components/refusal";
 import { splitFields, splitLinesOf, tariffFormSchema } from "~/modules/contracts/contract-form";
@@ -11,6 +11,7 @@ import { listFundingSources, setContractSplit } from "~/modules/funding/sources.
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { actorFrom } from "~/modules/kernel/actor";
 import { notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { clock } from "~/modules/kernel/clock.server";
 import { warsawDate } from "~/modules/kernel/dates";
 import { checkbox, id, intents } from "~/modules/kernel/input";
@@ -45,27 +46,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, Action);
   if (!form.ok) return refuseInput(form, String(form.values.intent ?? "tariff"));
   if (form.data.intent === "overrun") {
-    const done = await setOverrun({ cusId, contractId, allowed: form.data.allowed, actor });
-    if (!done.ok) throw notFound();
-    return { ok: true as const, done: form.data.allowed ? "contracts.overrunSaved" : "contracts.overrunWithdrawn" };
+    const result = await setOverrun({ cusId, contractId, allowed: form.data.allowed, actor });
+    if (!result.ok) throw notFound();
+    return done(request, { kind: "success", message: form.data.allowed ? "contracts.overrunSaved" : "contracts.overrunWithdrawn" });
   }
   if (form.data.intent === "tariff") {
-    const done = await changeTariff({ cusId, contractId, offerId: form.data.offerId, unitPriceGrosze: form.data.tariff, validFrom: form.data.validFrom, actor });
-    if (!done.ok && done.reason === "not_found") throw notFound();
-    if (!done.ok) return refuse("tariff", { validFrom: `contracts.${done.reason}` }, form.values);
-    return { ok: true as const, done: "contracts.tariffChanged" };
+    const result = await changeTariff({ cusId, contractId, offerId: form.data.offerId, unitPriceGrosze: form.data.tariff, validFrom: form.data.validFrom, actor });
+    if (!result.ok && result.reason === "not_found") throw notFound();
+    if (!result.ok) return refuse("tariff", { validFrom: `contracts.${result.reason}` }, form.values);
+    return done(request, { kind: "success", message: "contracts.tariffChanged" });
   }
-  const done = await setContractSplit({ cusId, contractId, validFrom: form.data.validFrom, lines: splitLinesOf(form.data), actor });
-  if (!done.ok && done.reason === "not_found") throw notFound();
-  if (!done.ok) return refuse("split", { share: `contracts.${done.reason}` }, form.values);
-  return { ok: true as const, done: "contracts.splitSaved" };
+  const result = await setContractSplit({ cusId, contractId, validFrom: form.data.validFrom, lines: splitLinesOf(form.data), actor });
+  if (!result.ok && result.reason === "not_found") throw notFound();
+  if (!result.ok) return refuse("split", { share: `contracts.${result.reason}` }, form.values);
+  return done(request, { kind: "success", message: "contracts.splitSaved" });
 }
 
 export default function ContractPage() {
   const { contract: c, sources, today } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as { ok: true; done: string } | undefined;
   const refusal = useRefusal();
-  const [search] = useSearchParams();
   const t = useT();
   const locale = useLocale();
   const latestFrom = c.splits[0]?.validFrom;
@@ -79,8 +78,6 @@ export default function ContractPage() {
       <h1>
         {c.contract.number} — {c.providerName}
       </h1>
-      {search.get("saved") ? <Notice kind="success">{t("contracts.created")}</Notice> : null}
-      {answer?.ok ? <Notice kind="success">{t(answer.done as "contracts.splitSaved")}</Notice> : null}
       <dl className="facts">
         <dt>{t("contracts.mode")}</dt>
         <dd>{t(`contracts.modes.${c.contract.mode}`)}</dd>
@@ -145,7 +142,7 @@ export default function ContractPage() {
         )}
         <Form method="post">
           <input type="hidden" name="intent" value="split" />
-          {refusal.error("split", "share") ? <Notice kind="error">{refusal.error("split", "share")}</Notice> : null}
+          {refusal.error("split", "share") ? <Feedback kind="error">{refusal.error("split", "share")}</Feedback> : null}
           <Field name="validFrom" type="date" label={t("contracts.splitFrom")} defaultValue={refusal.value("split", "validFrom", latestFrom ?? c.contract.validFrom)} />
           {sources.map((source, i) => {
             const line = current.find((s) => s.sourceId === source.id);

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field, SelectField } from "~/components/Field";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { PoolUse } from "~/components/PoolUse";
 import { useRefusal } from "~/components/refusal";
 import { contractsPageAction } from "~/modules/contracts/contract-form";
@@ -13,6 +12,7 @@ import { createFundingSource, listFundingSources } from "~/modules/funding/sourc
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { actorFrom } from "~/modules/kernel/actor";
 import { readForm, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { optionalId, withoutIntent } from "~/modules/kernel/input";
 import { formatDate, formatMoney } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
@@ -40,16 +40,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (form.data.intent === "source") {
     const { intent: _intent, budget, ...source } = form.data;
     await createFundingSource({ cusId, source: { ...source, budgetGrosze: budget > 0 ? budget : null }, actor });
-    return { ok: true as const, done: "funding.created" };
+    return done(request, { kind: "success", message: "funding.created" });
   }
   const created = await createContract({ cusId, contract: withoutIntent(form.data), actor });
   if (!created.ok) return refuse("contract", { form: created.reason === "number_taken" ? "contracts.number_taken" : `contracts.${created.reason}_refused` }, form.values, 409);
-  return redirect(`/organizer/contracts/${created.contractId}?saved=1`, 303);
+  return done(request, { kind: "success", message: "contracts.created" }, `/organizer/contracts/${created.contractId}`);
 }
 
 export default function OrganizerContracts() {
   const d = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as { ok: true; done: string } | undefined;
   const refusal = useRefusal();
   const [search] = useSearchParams();
   const t = useT();
@@ -59,7 +58,6 @@ export default function OrganizerContracts() {
     <>
       <h1>{t("contracts.title")}</h1>
       <p>{t("contracts.intro")}</p>
-      {answer?.ok ? <Notice kind="success">{t(answer.done as "funding.created")}</Notice> : null}
       <section className="panel" aria-labelledby="contracts-title">
         <h2 id="contracts-title">{t("contracts.list")}</h2>
         {d.contracts.length === 0 ? (
@@ -112,7 +110,7 @@ export default function OrganizerContracts() {
         </Form>
         {d.chosen ? (
           <Form method="post">
-            {contractError ? <Notice kind="error">{contractError}</Notice> : null}
+            {contractError ? <Feedback kind="error">{contractError}</Feedback> : null}
             <input type="hidden" name="intent" value="contract" />
             <input type="hidden" name="providerId" value={d.chosen.id} />
             <Field name="number" label={t("contracts.number")} defaultValue={refusal.value("contract", "number")} error={refusal.error("contract", "number")} />

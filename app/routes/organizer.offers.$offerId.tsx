@@ -4,6 +4,7 @@ import { z } from "zod";
 import { useRefusal } from "~/components/refusal";
 import { forbidden, notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
 import { choice, id } from "~/modules/kernel/input";
+import { Feedback } from "~/components/Feedback";
 import { Notice } from "~/components/Notice";
 import { getOfferDetail, reviewOffer } from "~/modules/directory/offers.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
@@ -107,7 +108,7 @@ export default function ReviewOffer() {
       {d.status === "submitted" ? (
         <Form method="post" className="panel" aria-labelledby="decision-title">
           <h2 id="decision-title">{t("offer.review")}</h2>
-          {reviewError ? <Notice kind="error">{reviewError}</Notice> : null}
+          {reviewError ? <Feedback kind="error">{reviewError}</Feedback> : null}
           <div className="field">
             <label htmlFor="comment">{t("offer.comment")}</label>
             <textarea id="comment" name="comment" defaultValue={refusal.value("review", "comment")} />

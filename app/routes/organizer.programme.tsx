@@ -1,7 +1,7 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxGroup, Field, TextArea } from "~/components/Field";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { packageFormSchema, programmeFormSchema } from "~/modules/directory/programme-form";
 import { deletePackage, getProgrammeOverview, savePackage, saveProgramme } from "~/modules/directory/programme.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
@@ -9,6 +9,7 @@ import { formatDate } from "~/utils/format";
 import { z } from "zod";
 import { errorText } from "~/components/refusal";
 import { notFound, readForm, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { id, intents, optionalId } from "~/modules/kernel/input";
 import { isRefusal, type Refusal } from "~/modules/kernel/refusal";
 import { useLocale, useT } from "~/utils/i18n-react";
@@ -20,7 +21,6 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "programme
 const ProgrammeQuery = z.object({
   programme: optionalId().catch(null),
   new: z.string().optional().catch(undefined),
-  saved: z.enum(["programme", "package", "deleted"]).optional().catch(undefined),
 });
 
 /** The programme's own details, a package (new or existing), or taking a package out. */
@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const access = await requireAccess(request, "directory.review");
   const { data: q } = readQuery(request, ProgrammeQuery);
   const overview = await getProgrammeOverview(requireCentreId(access), q.programme);
-  return { ...overview, creating: q.new !== undefined || !overview.programme, saved: q.saved ?? null };
+  return { ...overview, creating: q.new !== undefined || !overview.programme };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -55,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const { intent: _intent, programmeId, ...content } = input;
       const result = await saveProgramme({ cusId, programmeId, content, actor });
       if (!result.ok) throw notFound();
-      throw redirect(`/organizer/programme?programme=${result.programmeId}&saved=programme`);
+      return done(request, { kind: "success", message: "programme.saved.programme" }, `/organizer/programme?programme=${result.programmeId}`);
     }
     case "package": {
       const { intent: _intent, programmeId, packageId, ...content } = input;
@@ -64,12 +64,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
         if (result.reason === "not_found") throw notFound();
         return refuse(formOf(form.values), { offerIds: "programme.errors.foreignOffer" }, form.values);
       }
-      throw redirect(`/organizer/programme?programme=${programmeId}&saved=package`);
+      return done(request, { kind: "success", message: "programme.saved.package" }, `/organizer/programme?programme=${programmeId}`);
     }
     case "delete-package": {
       const result = await deletePackage({ cusId, packageId: input.packageId, actor });
       if (!result.ok) throw notFound();
-      throw redirect(`/organizer/programme?programme=${input.programmeId}&saved=deleted`);
+      return done(request, { kind: "success", message: "programme.saved.deleted" }, `/organizer/programme?programme=${input.programmeId}`);
     }
   }
 }
@@ -135,7 +135,6 @@ export default function Programme() {
       </p>
       <h1>{t("programme.title")}</h1>
       <p>{t("programme.intro")}</p>
-      {d.saved ? <Notice kind="success">{t(`programme.saved.${d.saved}` as "programme.saved.programme", { defaultValue: t("provider.saved") })}</Notice> : null}
       {d.programmes.length > 0 ? (
         <nav aria-label={t("programme.list")} className="panel">
           <h2>{t("programme.list")}</h2>
@@ -156,7 +155,7 @@ export default function Programme() {
       ) : null}
       <section className="panel" aria-labelledby="programme-form-title">
         <h2 id="programme-form-title">{p ? t("programme.details") : t("programme.new")}</h2>
-        {Object.keys(programmeErrors).length ? <Notice kind="error">{t("errors.formErrors")} {Object.keys(programmeErrors).length}</Notice> : null}
+        {Object.keys(programmeErrors).length ? <Feedback kind="error">{t("errors.formErrors")} {Object.keys(programmeErrors).length}</Feedback> : null}
         <Form method="post" noValidate key={p?.id ?? "new"}>
           <input type="hidden" name="intent" value="programme" />
           {p ? <input type="hidden" name="programmeId" value={p.id} /> : null}

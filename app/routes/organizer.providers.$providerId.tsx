@@ -1,12 +1,14 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useRefusal } from "~/components/refusal";
 import { notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { choice, id, intents } from "~/modules/kernel/input";
 import { clock } from "~/modules/kernel/clock.server";
 import { formatNrb } from "~/modules/kernel/nrb";
 import { confirmBankAccount, getPayoutAccount } from "~/modules/settlements/payout-accounts.server";
+import { Feedback } from "~/components/Feedback";
 import { Notice } from "~/components/Notice";
 import { getProviderLink, reviewProvider } from "~/modules/directory/providers.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
@@ -47,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const confirmed = await confirmBankAccount({ cusId: requireCentreId(access), providerId, actor: actorFrom(access, context), now: clock.now() });
     if (!confirmed.ok && confirmed.reason === "not_found") throw notFound();
     if (!confirmed.ok) return refuse("confirm-bank", { form: confirmed.reason === "own_request" ? "payouts.ownRequest" : "payouts.none" }, form.values, 409);
-    return { ok: true as const, done: "payouts.confirmed" };
+    return done(request, { kind: "success", message: "payouts.confirmed" });
   }
   const result = await reviewProvider({ cusId: requireCentreId(access), providerId, decision: form.data.decision, note: form.data.note, actor: actorFrom(access, context) });
   if (!result.ok && result.reason !== "note_required") throw notFound();
@@ -57,7 +59,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ReviewProvider() {
   const { provider: p, status, reviewNote, providerReply, pendingBank } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as { ok: true; done: string } | undefined;
   const refusal = useRefusal();
   const reviewError = refusal.error("review", "form") ?? refusal.error("review", "note") ?? refusal.error("review", "decision");
   const t = useT();
@@ -111,7 +112,7 @@ export default function ReviewProvider() {
       {pendingBank ? (
         <Form method="post" className="panel" aria-labelledby="bank-title">
           <h2 id="bank-title">{t("payouts.bankTitle")}</h2>
-          {refusal.error("confirm-bank", "form") ? <Notice kind="error">{refusal.error("confirm-bank", "form")}</Notice> : null}
+          {refusal.error("confirm-bank", "form") ? <Feedback kind="error">{refusal.error("confirm-bank", "form")}</Feedback> : null}
           <p>{t("payouts.pending", pendingBank)}</p>
           <input type="hidden" name="intent" value="confirm-bank" />
           <button type="submit" className="button">
@@ -119,11 +120,10 @@ export default function ReviewProvider() {
           </button>
         </Form>
       ) : null}
-      {answer?.ok ? <Notice kind="success">{t(answer.done as "payouts.confirmed")}</Notice> : null}
       <Form method="post" className="panel" aria-labelledby="decision-title">
         <input type="hidden" name="intent" value="review" />
         <h2 id="decision-title">{t("desk.review")}</h2>
-        {reviewError ? <Notice kind="error">{reviewError}</Notice> : null}
+        {reviewError ? <Feedback kind="error">{reviewError}</Feedback> : null}
         <div className="field">
           <label htmlFor="note">{t("desk.reason")}</label>
           <textarea id="note" name="note" defaultValue={refusal.value("review", "note")} />

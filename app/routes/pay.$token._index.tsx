@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { Feedback } from "~/components/Feedback";
 import { Notice } from "~/components/Notice";
 import { useRefusal } from "~/components/refusal";
 import { startCheckout } from "~/modules/billing/checkout.server";
@@ -69,7 +70,7 @@ export default function PayLink() {
         {d.centreName} · {d.payer}
       </p>
       {search.get("payment") === "cancelled" && d.outstandingGrosze > 0 ? <Notice kind="info">{t("billing.paymentCancelled")}</Notice> : null}
-      {refusal.error("pay", "form") ? <Notice kind="error">{refusal.error("pay", "form")}</Notice> : null}
+      {refusal.error("pay", "form") ? <Feedback kind="error">{refusal.error("pay", "form")}</Feedback> : null}
       <dl className="statement-summary">
         <dt>{t("billing.reference")}</dt>
         <dd>{d.reference}</dd>

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { handleTeamAction, teamContext } from "~/modules/identity/team-actions.server";
 import { teamActionOptions } from "~/modules/identity/team-form";
 import { notFound, readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { id, intents, optionalText } from "~/modules/kernel/input";
 import { listProviderOffers } from "~/modules/directory/offers.server";
 import { requestVerification } from "~/modules/directory/providers.server";
@@ -49,10 +50,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (form.data.intent === "ask-verification") {
     const asked = await requestVerification({ providerId, cusId: form.data.cusId, reply: form.data.reply, actor: actorFrom(access, context) });
     if (!asked.ok && asked.reason === "not_found") throw notFound();
-    return asked.ok ? { ok: true as const, message: "provider.asked" } : refuse("team", { form: "provider.notReturned" }, form.values, 409);
+    return asked.ok ? done(request, { kind: "success", message: "provider.asked" }) : refuse("team", { form: "provider.notReturned" }, form.values, 409);
   }
   const result = await handleTeamAction(form.data, await teamContext(request, access, context, { providerId }));
-  return result.ok ? result : refuse(result.form, result.errors, form.values);
+  return result.ok ? done(request, { kind: "success", message: result.message, params: { email: result.email ?? "" } }) : refuse(result.form, result.errors, form.values);
 }
 
 export default function ProviderHome() {

@@ -4,8 +4,9 @@ import { z } from "zod";
 import { useRefusal } from "~/components/refusal";
 import { clock } from "~/modules/kernel/clock.server";
 import { notFound, readForm, readQuery, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { choice, date, decimal, id, many, optionalId } from "~/modules/kernel/input";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { listProviderBookings } from "~/modules/booking/queries.server";
 import { recordAttendance } from "~/modules/booking/attendance.server";
 import { addDays, mondayOf, warsawDate, warsawInstant } from "~/modules/kernel/dates";
@@ -86,12 +87,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     else problems[`units.${row.bookingId}`] = `delivery.errors.${outcome.reason}`;
   }
   if (Object.keys(problems).length) return refuse("timesheet", problems, form.values, 400, { saved });
-  return { ok: true as const, saved };
+  return done(request, { kind: "success", message: "delivery.saved", params: { count: saved } });
 }
 
 export default function ProviderBookings() {
   const d = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as { ok: boolean; saved?: number } | undefined;
+  const answer = useActionData<typeof action>() as { ok: false; saved?: number } | undefined;
   const refusal = useRefusal();
   const problemCount = Object.keys(refusal.of("timesheet")?.errors ?? {}).length;
   const t = useT();
@@ -105,10 +106,10 @@ export default function ProviderBookings() {
       <h1>{t("delivery.title")}</h1>
       <p>{t("delivery.intro")}</p>
       {answer ? (
-        <Notice kind={problemCount ? "error" : "success"}>
+        <Feedback kind="error" focusKey={answer}>
           {t("delivery.saved", { count: answer.saved ?? 0 })}
           {problemCount ? ` ${t("delivery.problems", { count: problemCount })}` : ""}
-        </Notice>
+        </Feedback>
       ) : null}
       <nav className="pagination" aria-label={t("delivery.weeks")}>
         <Link to={`?week=${d.previous}`}>{t("delivery.previousWeek")}</Link>

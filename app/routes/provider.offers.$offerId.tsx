@@ -1,11 +1,13 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Feedback } from "~/components/Feedback";
 import { Notice } from "~/components/Notice";
 import { OfferForm } from "~/components/OfferForm";
 import { z } from "zod";
 import { errorText, useRefusal } from "~/components/refusal";
 import { offerFormSchema, revisionToFormValues } from "~/modules/directory/offer-form";
 import { forbidden, notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { id, intents, withoutIntent } from "~/modules/kernel/input";
 import { archiveOffer, getOfferDetail, listLocations, saveOfferChanges, submitOffer } from "~/modules/directory/offers.server";
 import { isVerifiedFor } from "~/modules/directory/providers.server";
@@ -60,25 +62,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (input.intent === "submit") {
     const result = await submitOffer({ offerId, providerId, actor });
     if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) refused(result.reason);
-    return result.ok ? { ok: true as const, message: "offer.submitted" } : refuse("offer", { form: result.reason === "not_verified" ? "offer.notVerified" : "offer.underReview" }, {}, 409);
+    return result.ok ? done(request, { kind: "success", message: "offer.submitted" }) : refuse("offer", { form: result.reason === "not_verified" ? "offer.notVerified" : "offer.underReview" }, {}, 409);
   }
   if (input.intent === "archive") {
     const result = await archiveOffer({ offerId, scope: { providerId }, actor });
     if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) refused(result.reason);
-    return { ok: true as const, message: "offer.archived" };
+    return done(request, { kind: "success", message: "offer.archived" });
   }
   const result = await saveOfferChanges({ offerId, providerId, content: withoutIntent(input), actor });
   if (!result.ok && (result.reason === "forbidden" || result.reason === "not_found")) refused(result.reason);
   if (!result.ok && result.reason === "foreign_place") return refuse("offer", { locationIds: "offer.errors.place" }, form.values);
-  return result.ok ? { ok: true as const, message: "offer.saved" } : refuse("offer", { form: "offer.underReview" }, form.values, 409);
+  return result.ok ? done(request, { kind: "success", message: "offer.saved" }) : refuse("offer", { form: "offer.underReview" }, form.values, 409);
 }
 
 export default function EditOffer() {
   const d = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
-  const done = answer?.ok ? (answer as { message: string }) : undefined;
   const refusal = useRefusal().of("offer");
-  const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
   const underReview = d.workingStatus === "submitted";
@@ -99,8 +98,7 @@ export default function EditOffer() {
           </>
         ) : null}
       </p>
-      {done ? <Notice kind="success">{t(done.message as "offer.saved")}</Notice> : params.get("saved") ? <Notice kind="success">{t("offer.saved")}</Notice> : null}
-      {refusal ? <Notice kind="error">{errorText(t, refusal.errors.form) ?? `${t("errors.formErrors")} ${Object.keys(refusal.errors).length}`}</Notice> : null}
+      {refusal ? <Feedback kind="error">{errorText(t, refusal.errors.form) ?? `${t("errors.formErrors")} ${Object.keys(refusal.errors).length}`}</Feedback> : null}
       {d.reviewComment ? <Notice kind="error">{t("offer.returnedComment", { comment: d.reviewComment })}</Notice> : null}
       {!d.verified ? <Notice>{t("offer.notVerified")}</Notice> : null}
       {underReview ? <Notice>{t("offer.underReview")}</Notice> : null}

@@ -1,10 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useRefusal } from "~/components/refusal";
 import { readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { id } from "~/modules/kernel/input";
 import { SelectField } from "~/components/Field";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { OfferForm } from "~/components/OfferForm";
 import { getProviderProfile } from "~/modules/directory/centres.server";
 import { offerFormSchema } from "~/modules/directory/offer-form";
@@ -37,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!profile?.worksWith.some((c) => c.id === cusId && c.status !== "suspended")) return refuse("offer", { cusId: "provider.errors.centre" }, form.values);
   const created = await createOffer({ providerId, cusId, content, actor: actorFrom(access, context) });
   if (!created.ok) return refuse("offer", { locationIds: "offer.errors.place" }, form.values);
-  throw redirect(`/provider/offers/${created.offerId}?saved=1`);
+  return done(request, { kind: "success", message: "offer.saved" }, `/provider/offers/${created.offerId}`);
 }
 
 export default function NewOffer() {
@@ -48,7 +49,7 @@ export default function NewOffer() {
   return (
     <>
       <h1>{t("offer.newTitle")}</h1>
-      {Object.keys(errors).length ? <Notice kind="error">{t("errors.formErrors")} {Object.keys(errors).length}</Notice> : null}
+      {Object.keys(errors).length ? <Feedback kind="error">{t("errors.formErrors")} {Object.keys(errors).length}</Feedback> : null}
       <OfferForm values={refusal?.values ?? {}} errors={errors} places={places}>
         <SelectField
           name="cusId"

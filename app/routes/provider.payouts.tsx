@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
+import { Feedback } from "~/components/Feedback";
 import { Notice } from "~/components/Notice";
 import { useRefusal } from "~/components/refusal";
 import { requireAccess, requireProviderId } from "~/modules/identity/access.server";
 import { actorFrom } from "~/modules/kernel/actor";
 import { readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { clock } from "~/modules/kernel/clock.server";
 import { intents, nrb, text } from "~/modules/kernel/input";
 import { formatNrb } from "~/modules/kernel/nrb";
@@ -46,12 +48,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(started.url, 303);
   }
   await requestBankAccount({ providerId, nrb: form.data.nrb, holder: form.data.holder, actor, now: clock.now() });
-  return { ok: true as const, done: "payouts.requested" };
+  return done(request, { kind: "success", message: "payouts.requested" });
 }
 
 export default function ProviderPayouts() {
   const d = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as { ok: true; done: string } | undefined;
   const refusal = useRefusal();
   const [search] = useSearchParams();
   const t = useT();
@@ -60,12 +61,11 @@ export default function ProviderPayouts() {
       <h1>{t("payouts.title")}</h1>
       <p>{t("payouts.intro")}</p>
       {search.get("onboarding") ? <Notice kind="info">{t("payouts.back")}</Notice> : null}
-      {answer?.ok ? <Notice kind="success">{t(answer.done as "payouts.requested")}</Notice> : null}
       <section className="panel" aria-labelledby="stripe-title">
         <h2 id="stripe-title">{t("payouts.stripeTitle")}</h2>
         <p className="lead">{t(`payouts.status.${d.connect.status}`)}</p>
         {d.connect.requirements.length > 0 ? <p>{t("payouts.due", { items: d.connect.requirements.join(", ") })}</p> : null}
-        {refusal.error("connect", "form") ? <Notice kind="error">{refusal.error("connect", "form")}</Notice> : null}
+        {refusal.error("connect", "form") ? <Feedback kind="error">{refusal.error("connect", "form")}</Feedback> : null}
         {d.connect.status !== "active" ? (
           <Form method="post" reloadDocument>
             <input type="hidden" name="intent" value="connect" />

@@ -1,10 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { PlaceManager } from "~/components/PlaceManager";
 import { createLocation, listLocations, toPlaceRow } from "~/modules/directory/offers.server";
 import { placeFormSchema } from "~/modules/directory/place-form";
 import { requireAccess, requireProviderId } from "~/modules/identity/access.server";
 import { readForm, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 import { actorFrom } from "~/modules/kernel/actor";
@@ -22,12 +23,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, placeFormSchema);
   if (!form.ok) return refuseInput(form, "place");
   await createLocation({ providerId: requireProviderId(access) }, form.data, actorFrom(access, context));
-  return { ok: true as const };
+  return done(request, { kind: "success", message: "provider.placeAdded" });
 }
 
 export default function Places() {
   const { places } = useLoaderData<typeof loader>();
-  const added = useActionData<typeof action>()?.ok === true;
   const t = useT();
   return (
     <>
@@ -35,7 +35,7 @@ export default function Places() {
         <Link to="/provider">{t("nav.home")}</Link>
       </p>
       <h1>{t("provider.places")}</h1>
-      <PlaceManager places={places} added={added} />
+      <PlaceManager places={places} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Feedback } from "~/components/Feedback";
 import { Notice } from "~/components/Notice";
 import { ProviderProfileFields } from "~/components/ProviderProfileForm";
 import { getProviderProfile } from "~/modules/directory/centres.server";
@@ -8,6 +9,7 @@ import { updateProviderProfile } from "~/modules/directory/providers.server";
 import { requireAccess, requireProviderId } from "~/modules/identity/access.server";
 import { useRefusal } from "~/components/refusal";
 import { readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 import { actorFrom } from "~/modules/kernel/actor";
@@ -29,12 +31,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return refuseInput(form, "profile");
   const result = await updateProviderProfile(requireProviderId(access), form.data, actorFrom(access, context));
   if (!result.ok) return refuse("profile", "field" in result ? { [result.field!]: result.reason! } : { form: "errors.notFound" }, form.values);
-  return { ok: true as const };
+  return done(request, { kind: "success", message: "provider.profileSaved" });
 }
 
 export default function ProviderProfile() {
   const { values, returned } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
   const refused = useRefusal().of("profile");
   const t = useT();
   const errors = refused?.errors ?? {};
@@ -44,8 +45,7 @@ export default function ProviderProfile() {
         <Link to="/provider">{t("nav.home")}</Link>
       </p>
       <h1>{t("provider.profile")}</h1>
-      {answer?.ok ? <Notice kind="success">{t("provider.profileSaved")}</Notice> : null}
-      {Object.keys(errors).length > 0 ? <Notice kind="error">{t("errors.formErrors")} {Object.keys(errors).length}</Notice> : null}
+      {Object.keys(errors).length > 0 ? <Feedback kind="error">{t("errors.formErrors")} {Object.keys(errors).length}</Feedback> : null}
       {returned.map((r) => (
         <Notice key={r.name} kind="error">
           {r.name}: {t("provider.returnedNote", { note: r.note ?? "" })}

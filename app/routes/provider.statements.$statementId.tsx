@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { useRefusal } from "~/components/refusal";
 import { linesForView, SettlementLines } from "~/components/SettlementLines";
 import { requireAccess, requireProviderId } from "~/modules/identity/access.server";
 import { actorFrom } from "~/modules/kernel/actor";
 import { forbidden, notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { clock } from "~/modules/kernel/clock.server";
 import { choice, date, id, many, optionalText, text } from "~/modules/kernel/input";
 import { answerStatement, getProviderStatement, isAnotherProvidersStatement } from "~/modules/settlements/runs.server";
@@ -54,12 +55,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (!answered.ok && answered.reason === "not_found") throw notFound();
   if (!answered.ok) return refuse("answer", answered.reason === "invoice_date" ? { invoiceDate: "settlements.invoice_date" } : answered.reason === "reason_required" ? { reason: "settlements.reason_required" } : { form: `settlements.${answered.reason === "lines" ? "answerRequired" : answered.reason}` }, form.values, 409);
-  return { ok: true as const };
+  return done(request, { kind: "success", message: "settlements.answered" });
 }
 
 export default function ProviderStatement() {
   const d = useLoaderData<typeof loader>();
-  const done = useActionData<typeof action>() as { ok: true } | undefined;
   const refusal = useRefusal();
   const t = useT();
   const locale = useLocale();
@@ -72,8 +72,7 @@ export default function ProviderStatement() {
         <Link to="/provider/statements">{t("settlements.mine")}</Link>
       </p>
       <h1>{t("settlements.statement", { reference: s.reference })}</h1>
-      {done?.ok ? <Notice kind="success">{t("settlements.answered")}</Notice> : null}
-      {refusal.error("answer", "form") ? <Notice kind="error">{refusal.error("answer", "form")}</Notice> : null}
+      {refusal.error("answer", "form") ? <Feedback kind="error">{refusal.error("answer", "form")}</Feedback> : null}
       <dl className="facts">
         <dt>{t("settlements.month")}</dt>
         <dd>{formatMonth(d.month, locale)}</dd>

@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useRefusal } from "~/components/refusal";
 import { readForm, refuse, refuseInput } from "~/modules/kernel/boundary.server";
 import { Field, SelectField } from "~/components/Field";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { ProviderProfileFields } from "~/components/ProviderProfileForm";
 import { registrationSchema } from "~/modules/directory/provider-form";
 import { listCentresForRegistration, registerProvider } from "~/modules/directory/providers.server";
@@ -43,7 +43,7 @@ export default function RegisterProvider() {
     <>
       <h1>{t("provider.registerTitle")}</h1>
       <p>{t("provider.registerIntro")}</p>
-      {Object.keys(errors).length > 0 ? <Notice kind="error">{t("errors.formErrors")} {Object.keys(errors).length}</Notice> : null}
+      {Object.keys(errors).length > 0 ? <Feedback kind="error">{t("errors.formErrors")} {Object.keys(errors).length}</Feedback> : null}
       <Form method="post" noValidate className="panel">
         <fieldset className="form-section">
           <legend>{t("provider.organisation")}</legend>

@@ -1,11 +1,12 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useRefusal } from "~/components/refusal";
 import { readForm, refuse } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { token } from "~/modules/kernel/input";
 import { Field } from "~/components/Field";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { MIN_PASSWORD_LENGTH } from "~/modules/identity/password.server";
 import { isResetTokenUsable, resetPassword } from "~/modules/identity/password-reset.server";
 import { clearSessionCookie } from "~/modules/identity/session.server";
@@ -39,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok) return refuse("reset", form.errors, form.values);
   const result = token ? await resetPassword({ token, password: form.data.password, ip: context.ip }) : ({ ok: false, reason: "invalid_link" } as const);
   if (!result.ok) return refuse("reset", { form: "reset.invalidLink" }, form.values);
-  return redirect("/sign-in?notice=password-changed", { headers: { "Set-Cookie": await clearSessionCookie() } });
+  return done(request, { kind: "success", message: "signIn.passwordChanged" }, "/sign-in", { headers: { "Set-Cookie": await clearSessionCookie() } });
 }
 
 export default function ResetPassword() {
@@ -53,7 +54,7 @@ export default function ResetPassword() {
         <h1 id="reset-title">{t("reset.title")}</h1>
         {invalid ? (
           <>
-            <Notice kind="error">{t("reset.invalidLink")}</Notice>
+            <Feedback kind="error">{t("reset.invalidLink")}</Feedback>
             <p>
               <Link to="/forgot-password">{t("reset.requestNew")}</Link>
             </p>

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, SelectField } from "~/components/Field";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { useRefusal } from "~/components/refusal";
 import { sendPayLink } from "~/modules/billing/pay-links.server";
 import { reliefFormSchema } from "~/modules/billing/rule-form";
@@ -13,6 +13,7 @@ import { requireAccess, requireCentreId } from "~/modules/identity/access.server
 import { can } from "~/modules/identity/permissions";
 import { actorFrom } from "~/modules/kernel/actor";
 import { notFound, readForm, readParams, refuse, refuseInput } from "~/modules/kernel/boundary.server";
+import { done } from "~/modules/kernel/feedback.server";
 import { clock } from "~/modules/kernel/clock.server";
 import { warsawDate } from "~/modules/kernel/dates";
 import { email, id, intents, withoutIntent } from "~/modules/kernel/input";
@@ -65,21 +66,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (input.intent === "relief") {
     const result = await recordRelief({ cusId, residentId: record.id, ...withoutIntent(input), actor, residentInCentre: true });
     if (!result.ok) return refuse("relief", { validUntil: "relief.datesInvalid" }, form.values, 422);
-    return { ok: true as const, done: "relief.recorded" };
+    return done(request, { kind: "success", message: "relief.recorded" });
   }
   if (input.intent === "revoke") {
     if (!(await revokeRelief({ cusId, reliefId: input.reliefId, actor, now }))) throw notFound();
-    return { ok: true as const, done: "relief.revoked" };
+    return done(request, { kind: "success", message: "relief.revoked" });
   }
   const result = await sendPayLink({ cusId, statementId: input.statementId, email: input.email, actor, now, baseUrl: appUrl(request) });
   if (!result.ok && result.reason === "not_found") throw notFound();
   if (!result.ok) return refuse(formOf(form.values), { form: "billing.errors.nothingOwed" }, form.values, 409);
-  return { ok: true as const, done: "billing.statementDesk.linkSent" };
+  return done(request, { kind: "success", message: "billing.statementDesk.linkSent" });
 }
 
 export default function ResidentCopayments() {
   const d = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as { ok: true; done: string } | undefined;
   const refusal = useRefusal();
   const t = useT();
   const locale = useLocale();
@@ -92,8 +92,7 @@ export default function ResidentCopayments() {
       <h1>
         {t("relief.balance")} — {d.resident.name}
       </h1>
-      {answer?.ok ? <Notice kind="success">{t(answer.done as "relief.recorded")}</Notice> : null}
-      {refusal.error(refusal.refusal?.form ?? "", "form") ? <Notice kind="error">{refusal.error(refusal.refusal?.form ?? "", "form")}</Notice> : null}
+      {refusal.error(refusal.refusal?.form ?? "", "form") ? <Feedback kind="error">{refusal.error(refusal.refusal?.form ?? "", "form")}</Feedback> : null}
       <p className="lead">
         {b.owedGrosze > 0 ? t("relief.balanceOwes", { amount: formatMoney(b.owedGrosze, locale) }) : t("relief.balanceZero")}
         {b.creditGrosze > 0 ? ` · ${t("relief.balanceCredit", { amount: formatMoney(b.creditGrosze, locale) })}` : ""}

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { demoAccounts, DEMO_PASSWORD } from "@db/demo-accounts";
 import { Field } from "~/components/Field";
-import { Notice } from "~/components/Notice";
+import { Feedback } from "~/components/Feedback";
 import { roleHome } from "~/modules/identity/permissions";
 import { commitSessionCookie, getSessionContext, listActiveMemberships } from "~/modules/identity/session.server";
 import { signIn } from "~/modules/identity/sign-in.server";
@@ -22,7 +22,6 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.ti
 
 const SignInQuery = z.object({
   next: z.string().max(2000).catch(""),
-  notice: z.enum(["signed-out", "password-changed"]).optional().catch(undefined),
 });
 
 const SignInForm = z.object({
@@ -37,7 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (session?.membership) throw redirect(roleHome[session.membership.role]);
   return {
     next: sameOriginPath(query.next, request.url, ""),
-    notice: query.notice ?? null,
     demo: isProduction() ? null : { password: DEMO_PASSWORD, accounts: demoAccounts.map(({ email, role, organisation }) => ({ email, role, organisation })) },
   };
 }
@@ -57,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { next, notice, demo } = useLoaderData<typeof loader>();
+  const { next, demo } = useLoaderData<typeof loader>();
   const refused = useRefusal();
   const navigation = useNavigation();
   const t = useT();
@@ -67,9 +65,7 @@ export default function SignIn() {
       <section className="panel auth-panel" aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">{t("signIn.title")}</h1>
         <p>{t("signIn.intro")}</p>
-        {notice === "signed-out" ? <Notice kind="success">{t("signIn.signedOut")}</Notice> : null}
-        {notice === "password-changed" ? <Notice kind="success">{t("signIn.passwordChanged")}</Notice> : null}
-        {formError ? <Notice kind="error">{formError}</Notice> : null}
+        {formError ? <Feedback kind="error">{formError}</Feedback> : null}
         <Form method="post" noValidate>
           <input type="hidden" name="next" value={next} />
           <Field

@@ -4,6 +4,18 @@ import { locations, offers } from "./directory";
 import { centres, providerOrganisations } from "./organisations";
 import { users } from "./identity";
 
+/*
+ * A resident is found by any part of the name, without diacritics, in any order ("woz", "marian wozniak"), by
+ * PESEL, document number or phone. The database keeps the folded forms itself (generated columns), so every
+ * writer is covered; the folding is that of normaliseSearchText (app/modules/kernel/search-text.ts, which the
+ * typed query goes through), written with translate() so it does not depend on the server's locale: letters
+ * with diacritics and Cyrillic capitals are mapped explicitly, then ASCII is lower-cased.
+ */
+const foldFrom = "ĄĆĘŁŃÓŚŹŻąćęłńóśźżÁÀÂÄÃÅÇČĎÉÈÊËĚÍÌÎÏĽŇÑÒÔÖÕŘŠŤÚÙÛÜŮÝŸŽáàâäãåçčďéèêëěíìîïľňñòôöõřšťúùûüůýÿžАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯЄІЇҐйёї";
+const foldTo = "acelnoszzacelnoszzaaaaaaccdeeeeeiiiilnnoooorstuuuuuyyzaaaaaaccdeeeeeiiiilnnoooorstuuuuuyyzабвгдеежзииклмнопрстуфхцчшщъыьэюяєііґиеі";
+if ([...foldFrom].length !== [...foldTo].length) throw new Error("residents: search folding tables differ in length");
+const fold = (column: string) => `lower(translate(${column}, '${foldFrom}', '${foldTo}'))`;
+
 /** A resident (mieszkaniec) of a centre. Personal data: store the minimum, show it only to those who need it. */
 export const residents = pgTable(
   "residents",
@@ -31,10 +43,21 @@ export const residents = pgTable(
     disabilityLevel: text("disability_level"),
     disabilityValidUntil: date("disability_valid_until"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** "marian wozniak": the name folded for search, its words split at spaces and punctuation. */
+    searchName: text("search_name")
+      .notNull()
+      .generatedAlwaysAs(sql.raw(`btrim(regexp_replace(${fold("first_name || ' ' || last_name")}, '[[:punct:][:space:]]+', ' ', 'g'))`)),
+    /** The phone's last nine digits ("+48 600 100 200" → "600100200"). */
+    phoneDigits: text("phone_digits").generatedAlwaysAs(sql.raw(`nullif(right(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), 9), '')`)),
+    /** The document number without spaces or dashes, upper-case. */
+    documentKey: text("document_key").generatedAlwaysAs(sql.raw(`nullif(upper(regexp_replace(coalesce(document_number, ''), '[^0-9A-Za-z]', '', 'g')), '')`)),
   },
   (t) => [
     uniqueIndex("residents_cus_pesel").on(t.cusId, t.pesel).where(sql`${t.pesel} is not null`),
     index("residents_cus_name").on(t.cusId, t.lastName, t.firstName),
+    index("residents_search_name").using("gin", t.searchName.op("gin_trgm_ops")),
+    index("residents_cus_phone").on(t.cusId, t.phoneDigits),
+    index("residents_cus_document").on(t.cusId, t.documentKey),
     uniqueIndex("residents_user").on(t.userId).where(sql`${t.userId} is not null`),
   ],
 );

@@ -3,7 +3,7 @@
  * the centre's supporting activities, and the programme (PUS) with its packages. Idempotent like seed.ts.
  */
 import { eq } from "drizzle-orm";
-import { normaliseSearchText } from "../../app/modules/directory/search-text";
+import { normaliseSearchText } from "../../app/modules/kernel/search-text";
 import type { Database } from "../../db/client";
 import { locations, offerRevisions, offers, packageOffers, programmes, servicePackages } from "../../db/schema";
 import type { FeeLabel, OfferUnit } from "../../db/schema/directory";

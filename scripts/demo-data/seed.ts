@@ -224,7 +224,7 @@ const residentList: DemoResident[] = [
   { first: "Stanisława", last: "Jabłońska", birth: "1944-03-12", sex: "female", gmina: 0, street: "ul. Kwiatowa 3", phone: "+48 501 200 301" },
   { first: "Henryk", last: "Kowalczyk", birth: "1939-11-02", sex: "male", gmina: 0, street: "ul. Lipowa 40", phone: "+48 501 200 302" },
   { first: "Zofia", last: "Szymańska", birth: "1951-06-25", sex: "female", gmina: 1, street: "ul. Leśna 8", phone: "+48 501 200 303" },
-  { first: "Marian", last: "Woźniak", birth: "1948-01-17", sex: "male", gmina: 1, street: "ul. Szkolna 11" },
+  { first: "Marian", last: "Woźniak", birth: "1948-01-17", sex: "male", gmina: 1, street: "ul. Szkolna 11", phone: "+48 501 200 304" },
   { first: "Teresa", last: "Kozłowska", birth: "1956-09-30", sex: "female", gmina: 0, street: "ul. Polna 2", phone: "+48 501 200 305" },
   { first: "Józef", last: "Jankowski", birth: "1942-04-08", sex: "male", gmina: 0, street: "ul. Ogrodowa 19", phone: "+48 501 200 306" },
   { first: "Krystyna", last: "Mazur", birth: "1960-12-14", sex: "female", gmina: 1, street: "ul. Słoneczna 4" },

@@ -5,6 +5,7 @@ import { expectLedgerBalanced } from "../fixtures/ledger";
 import { seedDemo } from "../../scripts/demo-data/seed";
 import { demoAccounts, DEMO_PASSWORD } from "@db/demo-accounts";
 import { checkPesel } from "~/modules/plans/pesel";
+import { listResidents } from "~/modules/plans/residents.server";
 import { isValidNip, isValidRegon } from "~/modules/directory/identifiers";
 import { signIn } from "~/modules/identity/sign-in.server";
 import { setupTestDatabase } from "../setup/test-database";
@@ -56,6 +57,12 @@ describe("demo seed", () => {
     expect(new Set(settled.map((s) => `${s.status}:${s.method}`))).toEqual(new Set(["paid:stripe", "paid:bank"]));
     expect((await t.db.selectDistinct({ kind: fundingSources.kind }).from(fundingSources)).map((k) => k.kind).sort()).toEqual(["copayment", "eu_project", "gmina_budget", "government_programme"]);
     await expectLedgerBalanced(t.db);
+
+    // The demo resident a coordinator looks for is found however they type it.
+    const [marian] = await t.db.select().from(residents).where(eq(residents.lastName, "Woźniak"));
+    for (const typed of ["woz", "marian wozniak", marian!.pesel!, "501 200 304"]) {
+      expect((await listResidents(marian!.cusId, { search: typed }, t.db)).map((r) => r.id)).toContain(marian!.id);
+    }
   });
 
   it("lets every demo account sign in outside production", async () => {

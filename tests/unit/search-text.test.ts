@@ -1,4 +1,4 @@
-import { normaliseSearchText, searchTerms } from "~/modules/directory/search-text";
+import { normaliseSearchText, searchTerms } from "~/modules/kernel/search-text";
 
 describe("catalogue search text", () => {
   it("ignores case and Polish diacritics, ł included", () => {

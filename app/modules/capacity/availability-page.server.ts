@@ -1,4 +1,5 @@
 import { getFeedStatus, regenerateFeedToken } from "~/modules/booking/calendar-feeds.server";
+import type { Feedback } from "~/modules/kernel/feedback";
 import { listLocations } from "~/modules/directory/offers.server";
 import type { Actor } from "~/modules/kernel/actor";
 import { notFound } from "~/modules/kernel/boundary.server";
@@ -53,7 +54,7 @@ export async function loadAvailabilityPage(owner: Owner, query: CalendarQuery) {
 }
 
 export type AvailabilityActionResult =
-  | { redirect: string }
+  | { done: Omit<Feedback, "id"> }
   | { refused: { form: "rule" | "exception"; errors: Record<string, string> } }
   | { feedUrl: string };
 
@@ -66,9 +67,10 @@ const ruleRefusal = {
 /** Adds or ends weekly hours, adds or removes closures and openings, or renews the provider's feed address. */
 export async function handleAvailabilityAction(
   action: AvailabilityAction,
-  input: { owner: Owner; actor: Actor; basePath: string; feedBaseUrl: string },
+  input: { owner: Owner; actor: Actor; feedBaseUrl: string },
 ): Promise<AvailabilityActionResult> {
-  const { owner, actor, basePath } = input;
+  const { owner, actor } = input;
+  const keptClosed = (closed: number) => (closed > 0 ? [{ message: "availability.keptClosed", params: { count: closed } }] : []);
   switch (action.intent) {
     case "feed": {
       if (!owner.providerId) throw notFound();
@@ -78,18 +80,18 @@ export async function handleAvailabilityAction(
     case "add-rule": {
       const result = await createAvailabilityRule({ owner, rule: withoutIntent(action), actor });
       if (!result.ok) return { refused: { form: "rule", errors: { ...ruleRefusal[result.reason] } } };
-      return { redirect: `${basePath}?done=rule&added=${result.added}` };
+      return { done: { kind: "success", message: "availability.done.rule", params: { count: result.added } } };
     }
     case "add-exception": {
       const result = await createAvailabilityException({ owner, exception: withoutIntent(action), actor });
       if (!result.ok) return { refused: { form: "exception", errors: result.reason === "forbidden_place" ? { locationId: "availability.errors.place" } : { offerId: "availability.errors.offer" } } };
-      return { redirect: `${basePath}?done=${action.kind}&closed=${result.closed}` };
+      return { done: { kind: "success", message: `availability.done.${action.kind}`, lines: keptClosed(result.closed) } };
     }
     case "end-rule":
     case "remove-exception": {
       const result = action.intent === "end-rule" ? await archiveAvailabilityRule({ owner, ruleId: action.id, actor }) : await deleteAvailabilityException({ owner, exceptionId: action.id, actor });
       if (!result.ok) throw notFound();
-      return { redirect: `${basePath}?done=${action.intent}&closed=${result.closed}` };
+      return { done: { kind: "success", message: `availability.done.${action.intent}`, lines: keptClosed(result.closed) } };
     }
   }
 }

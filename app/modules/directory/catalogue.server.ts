@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-
 import { getDb, type Database } from "@db/client";
 import { centreGminas, centreProviders, centres, locations, offerRevisions, offers, packageOffers, programmes, providerOrganisations, servicePackages } from "@db/schema";
 import type { ProviderLegalForm } from "@db/schema/organisations";
-import { searchTerms } from "./search-text";
+import { searchTerms } from "~/modules/kernel/search-text";
 import { escapeLike } from "~/utils/sql-like";
 import { isUuid } from "~/modules/kernel/ids";
 

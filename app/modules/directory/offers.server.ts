@@ -6,7 +6,7 @@ import type { OfferFormInput } from "./offer-form";
 import type { PlaceInput } from "./place-form";
 import { isVerifiedFor } from "./providers.server";
 import type { Actor } from "~/modules/kernel/actor";
-import { normaliseSearchText } from "./search-text";
+import { normaliseSearchText } from "~/modules/kernel/search-text";
 import { isUuid } from "~/modules/kernel/ids";
 import type { Owner } from "~/modules/kernel/owner";
 import { clock } from "~/modules/kernel/clock.server";

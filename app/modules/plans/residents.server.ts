@@ -5,32 +5,59 @@ import { getDb, type Database } from "@db/client";
 import { centreProviders, providerOrganisations, residentConsents, residents } from "@db/schema";
 import type { ConsentMethod, ConsentPurpose } from "./consents";
 import { escapeLike } from "~/utils/sql-like";
+import { searchWords } from "~/modules/kernel/search-text";
 import { isUuid } from "~/modules/kernel/ids";
 import type { Actor } from "~/modules/kernel/actor";
 import { clock } from "~/modules/kernel/clock.server";
 
 export const RESIDENTS_PAGE_SIZE = 50;
 
-/** The centre's residents: only the fields a coordinator's list needs (no PESEL). */
+/**
+ * The centre's residents, or those matching what a coordinator typed: a PESEL, a document number, a phone
+ * number (any spacing, with or without +48), or words of the name in any order, each the start of a word of it,
+ * diacritics optional ("woz", "marian wozniak", "Woźniak M"). Exact identifiers first, then the closest names.
+ * Only the fields a coordinator's list needs (no PESEL).
+ */
 export async function listResidents(cusId: string, options: { search?: string } = {}, db: Database = getDb()) {
-  const term = options.search?.trim() ? escapeLike(options.search.trim()) : undefined;
+  const query = residentQuery(options.search ?? "");
+  const columns = { id: residents.id, firstName: residents.firstName, lastName: residents.lastName, gminaName: residents.gminaName, phone: residents.phone };
+  if (!query) return db.select(columns).from(residents).where(eq(residents.cusId, cusId)).orderBy(asc(residents.lastName), asc(residents.firstName)).limit(RESIDENTS_PAGE_SIZE);
+  const exact = or(
+    query.pesel ? eq(residents.pesel, query.pesel) : undefined,
+    query.phone ? eq(residents.phoneDigits, query.phone) : undefined,
+    query.document ? eq(residents.documentKey, query.document) : undefined,
+  );
+  // The trigram index finds the rows holding each word; the second test keeps those where it starts a word.
+  const named = query.words.length
+    ? and(...query.words.map((w) => sql`${residents.searchName} like ${`%${escapeLike(w)}%`} and (' ' || ${residents.searchName}) like ${`% ${escapeLike(w)}%`}`))
+    : undefined;
+  // Typed, but nothing a resident could be found by ("%", "--"): nobody, rather than everybody.
+  if (!exact && !named) return [];
   return db
-    .select({
-      id: residents.id,
-      firstName: residents.firstName,
-      lastName: residents.lastName,
-      gminaName: residents.gminaName,
-      phone: residents.phone,
-    })
+    .select(columns)
     .from(residents)
-    .where(
-      and(
-        eq(residents.cusId, cusId),
-        term ? or(ilike(residents.lastName, `${term}%`), ilike(residents.firstName, `${term}%`)) : undefined,
-      ),
+    .where(and(eq(residents.cusId, cusId), or(exact, named)))
+    .orderBy(
+      sql`case when ${exact ?? sql`false`} then 0 else 1 end`,
+      sql`similarity(${residents.searchName}, ${query.words.join(" ")}) desc`,
+      asc(residents.lastName),
+      asc(residents.firstName),
     )
-    .orderBy(asc(residents.lastName), asc(residents.firstName))
     .limit(RESIDENTS_PAGE_SIZE);
+}
+
+/** What a typed search can be: identifiers (each only when the text has that shape) and the name's words. */
+export function residentQuery(typed: string): { words: string[]; pesel: string | null; phone: string | null; document: string | null } | null {
+  const text = typed.trim().slice(0, 200);
+  if (!text) return null;
+  const digits = /^[\d\s()+-]+$/.test(text) ? text.replace(/\D/g, "") : "";
+  const compact = text.replace(/[\s-]/g, "").toUpperCase();
+  return {
+    words: digits ? [] : searchWords(text),
+    pesel: digits.length === 11 ? digits : null,
+    phone: digits.length >= 9 ? digits.slice(-9) : null,
+    document: /^[A-Z]{2,3}\d{4,}$/.test(compact) ? compact : null,
+  };
 }
 
 export async function countResidents(cusId: string, db: Database = getDb()): Promise<number> {

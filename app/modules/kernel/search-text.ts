@@ -23,3 +23,14 @@ export function searchTerms(query: string): string[] {
     .map((word) => (word.length >= 5 && /[aeiouy]$/.test(word) ? word.slice(0, -1) : word))
     .slice(0, 8);
 }
+
+/**
+ * Words of a name search, folded like the stored name (db/schema/plans.ts keeps residents.search_name so):
+ * letters and digits, split at anything else, at most five.
+ */
+export function searchWords(query: string): string[] {
+  return normaliseSearchText(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+    .slice(0, 5);
+}
