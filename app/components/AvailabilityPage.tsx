@@ -7,7 +7,8 @@ import { SlotCalendar, type SelectedRange } from "~/components/SlotCalendar";
 import { SlotTable } from "~/components/SlotTable";
 import type { loadAvailabilityPage } from "~/modules/capacity/availability-page.server";
 import { isRefusal } from "~/modules/kernel/refusal";
-import { useT } from "~/utils/i18n-react";
+import { formatDate } from "~/utils/format";
+import { useLocale, useT } from "~/utils/i18n-react";
 
 type AvailabilityPageData = Awaited<ReturnType<typeof loadAvailabilityPage>>;
 
@@ -21,6 +22,7 @@ export function AvailabilityPage({ d, answer, back }: { d: AvailabilityPageData;
   const newFeedUrl = answer && typeof answer === "object" && "feedUrl" in answer ? String(answer.feedUrl) : null;
   const state = isRefusal(answer) ? answer : undefined;
   const t = useT();
+  const locale = useLocale();
   const ruleForm = useRef<HTMLFormElement>(null);
   const exceptionForm = useRef<HTMLFormElement>(null);
 
@@ -69,7 +71,7 @@ export function AvailabilityPage({ d, answer, back }: { d: AvailabilityPageData;
       <SlotCalendar key={d.calendarQuery} query={d.calendarQuery} label={t("availability.calendarLabel")} slotHref={(s) => `/calendar/slots/${s.id}`} onSelectRange={onSelectRange} />
       <p className="muted">{t("availability.selectHint")}</p>
 
-      <SlotTable slots={d.upcoming} caption={t("availability.upcoming", { from: d.range.from, to: d.range.to })} />
+      <SlotTable slots={d.upcoming} caption={t("availability.upcoming", { from: formatDate(d.range.from, locale), to: formatDate(d.range.to, locale) })} />
 
       <div className="grid-2">
         <section className="panel" aria-labelledby="rule-title">
@@ -119,7 +121,7 @@ export function AvailabilityPage({ d, answer, back }: { d: AvailabilityPageData;
                     <td>{r.locationName ?? t("availability.noPlace")}</td>
                     <td>{r.seats}</td>
                     <td>
-                      {r.validFrom} – {r.validTo ?? t("availability.openEnded")}
+                      {formatDate(r.validFrom, locale)} – {r.validTo ? formatDate(r.validTo, locale) : t("availability.openEnded")}
                     </td>
                     <td>
                       <Form method="post">
@@ -144,8 +146,8 @@ export function AvailabilityPage({ d, answer, back }: { d: AvailabilityPageData;
           <ul className="plain-list">
             {d.exceptions.map((e) => (
               <li key={e.id}>
-                <strong>{e.kind === "closure" ? t("availability.closure") : t("availability.opening")}</strong>: {e.startsOn}
-                {e.endsOn !== e.startsOn ? ` – ${e.endsOn}` : ""}
+                <strong>{e.kind === "closure" ? t("availability.closure") : t("availability.opening")}</strong>: {formatDate(e.startsOn, locale)}
+                {e.endsOn !== e.startsOn ? ` – ${formatDate(e.endsOn, locale)}` : ""}
                 {e.startTime ? `, ${e.startTime.slice(0, 5)}–${e.endTime?.slice(0, 5)}` : ""} · {e.offerName ?? t("availability.allOffers")} · {e.reason}
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="remove-exception" />

@@ -4,6 +4,7 @@ import { FilterSelect } from "~/components/FilterSelect";
 import { accessibilityFeatures, deliveryModes, offerLanguages, providerLegalForms, statutoryAreas, targetGroups } from "~/modules/directory/areas";
 import { catalogueChoices, searchCatalogue } from "~/modules/directory/catalogue.server";
 import { catalogueQuery } from "~/modules/directory/catalogue-filter";
+import { readCatalogueQuery, suggestedPolishWords } from "~/modules/directory/search-dictionary";
 import { readQuery } from "~/modules/kernel/boundary.server";
 import { can } from "~/modules/identity/permissions";
 import { getSessionContext } from "~/modules/identity/session.server";
@@ -26,11 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rows = result.rows.map(({ priceGrosze, changePending, cusId, ...r }) =>
     cusId === staffCusId ? { ...r, internal: { priceGrosze, changePending } } : { ...r, internal: null },
   );
-  return { filter, ...result, rows, choices };
+  const reading = readCatalogueQuery(filter.q ?? "");
+  return { filter, ...result, rows, choices, readAs: reading.readAs, unknown: reading.unknown };
 }
 
 export default function Catalogue() {
-  const { filter, rows, total, page, pages, choices } = useLoaderData<typeof loader>();
+  const { filter, rows, total, page, pages, choices, readAs, unknown } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
@@ -90,8 +92,25 @@ export default function Catalogue() {
       <p className="result-count" role="status">
         {t("catalogue.results", { count: total })}
       </p>
+      {readAs.length ? <p>{t("catalogue.readAs", { words: readAs.join(", ") })}</p> : null}
+      {unknown.length ? <p>{t("catalogue.unknownWords", { words: unknown.join(", ") })}</p> : null}
       {rows.length === 0 ? (
-        <p>{t("catalogue.none")}</p>
+        <>
+          <p>{t("catalogue.none")}</p>
+          {filter.q ? (
+            <p>
+              {t("catalogue.describedInPolish")}{" "}
+              {suggestedPolishWords.map((word, i) => (
+                <span key={word}>
+                  {i ? ", " : ""}
+                  <Link to={`?q=${encodeURIComponent(word)}`} lang="pl">
+                    {word}
+                  </Link>
+                </span>
+              ))}
+            </p>
+          ) : null}
+        </>
       ) : (
         <ul className="offer-list">
           {rows.map((r) => (

@@ -21,7 +21,7 @@ import { PoolUse } from "~/components/PoolUse";
 import { computeFreeSlots } from "~/modules/capacity/slots.server";
 import { requireAccess, requireCentreId } from "~/modules/identity/access.server";
 import { getPlanItem, listPlanPeople } from "~/modules/plans/plans.server";
-import { formatDateTime, intlLocale } from "~/utils/format";
+import { formatDateTime, intlLocale, formatDate } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
 import { actorFrom } from "~/modules/kernel/actor";
@@ -112,7 +112,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await bookWeeklySeries({ cusId, residentId, firstSlotId: input.slotId, weeks: input.weeks, planItemId: found.item.id, actor });
     if (!result.ok) return refused(result.reason === "weeks" ? "booking.errors.weeks" : "booking.errors.not_found", 400);
     const booked = result.occurrences.filter((o) => o.ok).length;
-    if (booked === result.occurrences.length) return done(request, { kind: "success", message: "booking.seriesBooked", params: { booked, total: booked } });
+    if (booked === result.occurrences.length) return done(request, { kind: "success", message: "booking.seriesBooked", params: { count: booked } });
     // Visits that could not be booked come back here with the alternatives to choose from.
     return { ok: true as const, message: "booking.seriesPartly", occurrences: result.occurrences, residentId };
   }
@@ -154,11 +154,11 @@ export default function BookPlanItem() {
       </p>
       <h1>{t("booking.heading", { offer: d.offerName, name: d.people.map((p) => p.name).join(", ") })}</h1>
       <p>
-        {d.item.units} × · {d.item.frequency} · {d.item.validFrom} – {d.item.validTo}
+        {d.item.units} × · {d.item.frequency} · {formatDate(d.item.validFrom, locale)} – {formatDate(d.item.validTo, locale)}
       </p>
       {partly ? (
         <Feedback kind="error" focusKey={partly}>
-          {t("booking.seriesPartly", { booked, total: partly.occurrences.length })}
+          {t("booking.seriesPartly", { booked, count: partly.occurrences.length })}
         </Feedback>
       ) : null}
       {bookError ? (

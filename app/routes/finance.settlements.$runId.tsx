@@ -63,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return done(request, { kind: "success", message: "settlements.sent" });
     case "approve": {
       const approved = await approveRun({ cusId, runId, actor, now });
-      return approved.ok ? { ok: true as const, done: "settlements.approved" } : refuse("run", { form: `settlements.${approved.reason}` }, form.values, 409);
+      return approved.ok ? done(request, { kind: "success", message: "settlements.approved" }) : refuse("run", { form: `settlements.${approved.reason}` }, form.values, 409);
     }
     case "retry": {
       const retried = await retryPayment({ cusId, statementId: form.data.statementId, actor });
@@ -74,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const paid = await markBankPaid({ cusId, runId, paidOn: form.data.paidOn, actor, now });
       if (!paid.ok && paid.reason === "not_found") throw notFound();
       if (!paid.ok) return refuse("bank", { paidOn: "settlements.paidOnInvalid" }, form.values);
-      return paid.paid > 0 ? { ok: true as const, done: "settlements.markedPaid" } : refuse("bank", { form: "settlements.nothing" }, form.values, 409);
+      return paid.paid > 0 ? done(request, { kind: "success", message: "settlements.markedPaid" }) : refuse("bank", { form: "settlements.nothing" }, form.values, 409);
     }
   }
 }

@@ -12,7 +12,7 @@ import { recordAttendance } from "~/modules/booking/attendance.server";
 import { addDays, mondayOf, warsawDate, warsawInstant } from "~/modules/kernel/dates";
 import { requireAccess, requireProviderId } from "~/modules/identity/access.server";
 import { useLocale, useT } from "~/utils/i18n-react";
-import { intlLocale } from "~/utils/format";
+import { intlLocale, formatDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { actorFrom } from "~/modules/kernel/actor";
 
@@ -113,7 +113,7 @@ export default function ProviderBookings() {
       ) : null}
       <nav className="pagination" aria-label={t("delivery.weeks")}>
         <Link to={`?week=${d.previous}`}>{t("delivery.previousWeek")}</Link>
-        <span>{t("delivery.week", { from: d.monday, to: d.sunday })}</span>
+        <span>{t("delivery.week", { from: formatDate(d.monday, locale), to: formatDate(d.sunday, locale) })}</span>
         <Link to={`?week=${d.next}`}>{t("delivery.nextWeek")}</Link>
       </nav>
       {d.rows.length === 0 ? (

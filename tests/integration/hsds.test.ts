@@ -4,7 +4,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { parse } from "csv-parse/sync";
 import { centreGminas, centreProviders } from "@db/schema";
-import { catalogueCsvRows, hsdsOrganizations, hsdsServiceAtLocations, hsdsServices } from "~/modules/directory/hsds.server";
+import { catalogueCsvRows, hsdsOrganizations, hsdsService, hsdsServiceAtLocations, hsdsServices } from "~/modules/directory/hsds.server";
 import { createLocation, reviewOffer, submitOffer } from "~/modules/directory/offers.server";
 import { reviewProvider } from "~/modules/directory/providers.server";
 import { draftOffer, offerContent } from "../fixtures/offers";
@@ -48,6 +48,11 @@ describe("open data (HSDS 3.0) and CSV", () => {
     // The validator does reject a record that breaks the schema.
     expect(validateService({ ...services.contents[0], status: "open" })).toBe(false);
     expect(services.contents[0]!.service_at_locations[0]!.location.addresses[0]!.city).toBe("Borków");
+    // One service by its id, as HSDS's API has it; nothing for an offer that is not published.
+    const one = await hsdsService(offerId);
+    expect(one).toEqual(services.contents[0]);
+    expect(validateService(one)).toBe(true);
+    expect(await hsdsService(pending.id)).toBeNull();
 
     const organizations = await hsdsOrganizations(1, 50);
     expect(organizations.contents.map((o) => o.name)).toEqual(["Fundacja Zażółć Gęślą Jaźń"]);

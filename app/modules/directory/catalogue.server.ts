@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-
 import { getDb, type Database } from "@db/client";
 import { centreGminas, centreProviders, centres, locations, offerRevisions, offers, packageOffers, programmes, providerOrganisations, servicePackages } from "@db/schema";
 import type { ProviderLegalForm } from "@db/schema/organisations";
-import { searchTerms } from "~/modules/kernel/search-text";
+import { readCatalogueQuery } from "./search-dictionary";
 import { escapeLike } from "~/utils/sql-like";
 import { isUuid } from "~/modules/kernel/ids";
 
@@ -41,9 +41,11 @@ export function publicOfferCondition(): SQL {
 /** The catalogue filter as SQL conditions on offers, their published revision and provider (also used for slot search). */
 export function catalogueConditions(filter: CatalogueFilter): SQL[] {
   const conditions: SQL[] = [publicOfferCondition()];
-  for (const term of searchTerms(filter.q ?? "")) {
-    conditions.push(sql`${offerRevisions.searchText} like ${`%${escapeLike(term)}%`}`);
-  }
+  const query = readCatalogueQuery(filter.q ?? "");
+  const contains = (term: string) => sql`${offerRevisions.searchText} like ${`%${escapeLike(term)}%`}`;
+  for (const group of query.groups) conditions.push(or(...group.map((terms) => and(...terms.map(contains))))!);
+  // Typed, but nothing the catalogue can search for (an unknown Cyrillic word): nothing, never everything.
+  if (query.groups.length === 0 && query.unknown.length > 0) conditions.push(sql`false`);
   if (filter.area) conditions.push(eq(offerRevisions.area, filter.area));
   if (filter.mode) conditions.push(sql`${filter.mode} = any(${offerRevisions.deliveryModes})`);
   if (filter.target) conditions.push(sql`${filter.target} = any(${offerRevisions.targetGroups})`);

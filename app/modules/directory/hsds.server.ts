@@ -3,6 +3,7 @@ import { getDb, type Database } from "@db/client";
 import { centreGminas, centreProviders, centres, locations, offerRevisions, offers, providerOrganisations } from "@db/schema";
 import { getT } from "~/utils/i18n";
 import { deterministicUuid } from "~/utils/deterministic-id.server";
+import { isUuid } from "~/modules/kernel/ids";
 import { publicOfferCondition } from "./catalogue.server";
 import { z } from "zod";
 import { int, page } from "~/modules/kernel/input";
@@ -90,13 +91,46 @@ async function locationsById(db: Database, ids: string[]) {
   return new Map(rows.map((l) => [l.id, l]));
 }
 
+type PublicRow = Awaited<ReturnType<typeof publicRows>>["rows"][number];
+
 export async function hsdsServices(page: number, perPage: number, db: Database = getDb()) {
   const { rows, total } = await publicRows(db, page, perPage);
+  return paged(await serviceContents(db, rows), total, page, perPage);
+}
+
+/** One published service, as GET /services/{id} of HSDS's API gives it; null when there is none to show. */
+export async function hsdsService(serviceId: string, db: Database = getDb()) {
+  if (!isUuid(serviceId)) return null;
+  const rows = await db
+    .select({ offer: offers, revision: offerRevisions, provider: providerOrganisations, centre: centres })
+    .from(offers)
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
+    .innerJoin(centres, eq(centres.id, offers.cusId))
+    .leftJoin(providerOrganisations, eq(providerOrganisations.id, offers.providerId))
+    .where(and(eq(offers.id, serviceId), publicOfferCondition()));
+  return (await serviceContents(db, rows))[0] ?? null;
+}
+
+/**
+ * What the resident pays, as HSDS cost options: a paid offer's price per unit as an amount (złoty, the open-data
+ * format's decimal number); a partly paid one says the co-payment follows the centre's rules and income; a free
+ * one says free. The price a centre pays a provider under contract is not published.
+ */
+function costOptions(offerId: string, r: PublicRow["revision"]) {
+  const unit = t(`units.${r.unit}`);
+  const option = t(`feeLabels.${r.feeLabel}`);
+  const base = { id: deterministicUuid("cost", offerId), service_id: offerId, option, currency: "PLN" };
+  if (r.feeLabel === "paid" && r.priceGrosze > 0) return [{ ...base, amount: r.priceGrosze / 100, amount_description: t("hsds.perUnit", { unit }) }];
+  if (r.feeLabel === "partly_paid") return [{ ...base, amount_description: t("hsds.partlyPaid", { unit }) }];
+  return [{ ...base, amount: 0, amount_description: t("hsds.free") }];
+}
+
+async function serviceContents(db: Database, rows: PublicRow[]) {
   const places = await locationsById(db, rows.flatMap((r) => r.revision.locationIds));
   const gminaRows = rows.length
     ? await db.select().from(centreGminas).where(inArray(centreGminas.cusId, [...new Set(rows.map((r) => r.offer.cusId))]))
     : [];
-  const contents = rows.map(({ offer, revision: r, provider, centre }) => {
+  return rows.map(({ offer, revision: r, provider, centre }) => {
     const organization = provider
       ? { id: provider.id, name: provider.name, description: provider.description ?? provider.name }
       : { id: centre.id, name: centre.name, description: centre.name };
@@ -114,15 +148,7 @@ export async function hsdsServices(page: number, perPage: number, db: Database =
       last_modified: (r.reviewedAt ?? r.createdAt).toISOString(),
       organization,
       languages: r.languages.map((code) => ({ id: deterministicUuid("language", offer.id, code), service_id: offer.id, name: t(`languages.${code}` as "languages.pl"), code: code === "pjm" ? "pso" : code })),
-      cost_options: [
-        {
-          id: deterministicUuid("cost", offer.id),
-          service_id: offer.id,
-          option: feeText,
-          currency: "PLN",
-          amount_description: `${t(`units.${r.unit}`)}`,
-        },
-      ],
+      cost_options: costOptions(offer.id, r),
       required_documents: r.requiredDocuments ? [{ id: deterministicUuid("document", offer.id), service_id: offer.id, document: r.requiredDocuments }] : [],
       service_areas: gminaRows
         .filter((g) => g.cusId === offer.cusId)
@@ -149,7 +175,6 @@ export async function hsdsServices(page: number, perPage: number, db: Database =
         .map((l) => ({ id: deterministicUuid("sal", offer.id, l.id), service_id: offer.id, location_id: l.id, location: locationOf(l) })),
     };
   });
-  return paged(contents, total, page, perPage);
 }
 
 export async function hsdsServiceAtLocations(page: number, perPage: number, db: Database = getDb()) {
