@@ -937,8 +937,8 @@ export const en: Messages = {
     notBooked: "Slots not booked",
     bookAlternative: "Book instead",
     noAlternatives: "No free slots nearby.",
-    status: { active: "active", cancelled: "cancelled" },
-    pastStatus: { delivered: "took place", no_show: "missed", unrecorded: "past", cancelled: "cancelled" },
+    visitStatus: { booked: "booked", to_record: "to be recorded by the provider", delivered: "delivered", no_show: "no-show", cancelled: "cancelled" },
+    cancelledBecause: "Reason for cancelling: {{reason}}",
     cancel: "Cancel",
     cancelReason: "Reason for cancelling",
     cancelled: "Booking cancelled.",
@@ -954,7 +954,6 @@ export const en: Messages = {
     reschedule: "Move to the new time",
     rescheduled: "Visit moved. The resident and the provider will be told.",
     itemHistory: "Visit history ({{count}})",
-    unrecorded: "delivery not recorded",
     errors: {
       already_cancelled: "This visit is already cancelled.",
       same_slot: "That is the same time – choose another.",

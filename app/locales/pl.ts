@@ -936,8 +936,8 @@ export const pl = {
     notBooked: "Terminy niezarezerwowane",
     bookAlternative: "Zarezerwuj zamiast",
     noAlternatives: "Brak wolnych terminów w pobliżu.",
-    status: { active: "aktywna", cancelled: "odwołana" },
-    pastStatus: { delivered: "odbyła się", no_show: "nieobecność", unrecorded: "minęła", cancelled: "odwołana" },
+    visitStatus: { booked: "zarezerwowana", to_record: "do potwierdzenia przez usługodawcę", delivered: "zrealizowana", no_show: "nieobecność", cancelled: "odwołana" },
+    cancelledBecause: "Powód odwołania: {{reason}}",
     cancel: "Odwołaj",
     cancelReason: "Powód odwołania",
     cancelled: "Odwołano rezerwację.",
@@ -953,7 +953,6 @@ export const pl = {
     reschedule: "Przenieś na nowy termin",
     rescheduled: "Przeniesiono wizytę. Mieszkaniec i usługodawca dostaną wiadomość.",
     itemHistory: "Historia wizyt ({{count}})",
-    unrecorded: "realizacja niezapisana",
     errors: {
       already_cancelled: "Ta wizyta jest już odwołana.",
       same_slot: "To ten sam termin – wybierz inny.",

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { visitStatus } from "~/modules/booking/visit-status";
 import { Field, SelectField } from "~/components/Field";
 import { Notice } from "~/components/Notice";
 import { bookSlot } from "~/modules/booking/seats.server";
@@ -61,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function visitJson(v: Awaited<ReturnType<typeof listPlanItemBookings>>[number], nameOf: Map<string, string>) {
-  return { id: v.id, who: nameOf.get(v.residentId) ?? "", startsAt: v.startsAt.toISOString(), status: v.status, attendance: v.attendance, cancelReason: v.cancelReason, late: v.lateCancellation, movedFrom: v.movedFrom?.toISOString() ?? null };
+  return { id: v.id, who: nameOf.get(v.residentId) ?? "", startsAt: v.startsAt.toISOString(), status: v.status, visit: visitStatus(v, clock.now()), attendance: v.attendance, cancelReason: v.cancelReason, late: v.lateCancellation, movedFrom: v.movedFrom?.toISOString() ?? null };
 }
 
 const chosenSlot = id({ message: "booking.errors.chooseSlot" });
@@ -256,11 +257,9 @@ export default function BookPlanItem() {
               {d.history.map((v) => (
                 <li key={v.id}>
                   {formatDateTime(v.startsAt, locale)} –{" "}
-                  {v.status === "cancelled"
-                    ? `${t("booking.status.cancelled")}${v.late ? `, ${t("booking.late")}` : ""}${v.cancelReason ? `: ${v.cancelReason}` : ""}`
-                    : v.attendance
-                      ? t(`delivery.${v.attendance === "no_show" ? "noShow" : "delivered"}` as "delivery.delivered")
-                      : t("booking.unrecorded")}
+                  {t(`booking.visitStatus.${v.visit}`)}
+                  {v.late ? `, ${t("booking.late")}` : ""}
+                  {v.cancelReason ? ` · ${t("booking.cancelledBecause", { reason: v.cancelReason })}` : ""}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { visitStatus } from "~/modules/booking/visit-status";
 import { z } from "zod";
 import { Field, SelectField, TextArea } from "~/components/Field";
 import { Feedback } from "~/components/Feedback";
@@ -87,7 +88,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     familyCandidates: found.filter((c) => c.id !== record.id && !linked.has(c.id)).map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}`, gmina: c.gminaName })),
     consents: consentRows.map(({ consent, providerName }) => ({ id: consent.id, purpose: consent.purpose, method: consent.method, providerName, givenAt: consent.givenAt.toISOString(), withdrawnAt: consent.withdrawnAt?.toISOString() ?? null })),
     providers: providers.filter((p) => p.status === "verified").map((p) => ({ value: p.id, label: p.name })),
-    bookings: bookingRows.map((b) => ({ ...b, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString() })),
+    bookings: bookingRows.map((b) => ({ ...b, visit: visitStatus(b, clock.now()), startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString() })),
   };
 }
 
@@ -381,7 +382,8 @@ export default function ResidentRecord() {
           <ul className="plain-list">
             {d.bookings.map((b) => (
               <li key={b.id}>
-                <strong>{formatDateTime(b.startsAt, locale)}</strong> – {b.offerName} ({b.providerName ?? t("catalogue.centreOwn")}) · {t(`booking.status.${b.status}` as "booking.status.active")}
+                <strong>{formatDateTime(b.startsAt, locale)}</strong> – {b.offerName} ({b.providerName ?? t("catalogue.centreOwn")}) · {t(`booking.visitStatus.${b.visit}`)}
+                {b.visit === "cancelled" && b.cancelReason ? ` · ${t("booking.cancelledBecause", { reason: b.cancelReason })}` : ""}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { visitStatus } from "~/modules/booking/visit-status";
 import { Field } from "~/components/Field";
 import { FeedSubscription } from "~/components/FeedSubscription";
 import { Feedback } from "~/components/Feedback";
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : [null, null, [], []];
   const now = clock.now().getTime();
   const copay = plan ? await previewCopay({ cusId, residentId: plan.plan.residentId, items: plan.items, day: warsawDate(clock.now()) }) : null;
-  const toRow = (b: (typeof bookingRows)[number]) => ({ ...b, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString() });
+  const toRow = (b: (typeof bookingRows)[number]) => ({ ...b, visit: visitStatus(b, clock.now()), startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString() });
   return {
     plan: plan
       ? {
@@ -230,7 +231,7 @@ export default function ResidentHome() {
               <ul className="plain-list">
                 {past.map((b) => (
                   <li key={b.id}>
-                    {formatDateTime(b.startsAt, locale)} – {b.offerName} ({t(`booking.pastStatus.${b.status === "cancelled" ? "cancelled" : (b.attendance ?? "unrecorded")}` as "booking.pastStatus.delivered")}
+                    {formatDateTime(b.startsAt, locale)} – {b.offerName} ({t(`booking.visitStatus.${b.visit}`)}
                     {b.lateCancellation ? `, ${t("booking.late")}` : ""})
                   </li>
                 ))}

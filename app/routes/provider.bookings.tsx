@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { visitStatus } from "~/modules/booking/visit-status";
 import { z } from "zod";
 import { useRefusal } from "~/components/refusal";
 import { clock } from "~/modules/kernel/clock.server";
@@ -147,7 +148,11 @@ export default function ProviderBookings() {
                     </td>
                     <td>
                       {b.status === "cancelled" ? (
-                        <span>{t("booking.status.cancelled")}{b.lateCancellation ? ` (${t("booking.late")})` : ""}</span>
+                        <span>
+                          {t("booking.visitStatus.cancelled")}
+                          {b.lateCancellation ? ` (${t("booking.late")})` : ""}
+                          {b.cancelReason ? <span className="muted"> · {t("booking.cancelledBecause", { reason: b.cancelReason })}</span> : null}
+                        </span>
                       ) : !b.started ? (
                         <span className="muted">{t("delivery.upcoming")}</span>
                       ) : (

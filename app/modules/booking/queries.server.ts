@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { visitStatus } from "~/modules/booking/visit-status";
 import { getDb, type Database } from "@db/client";
 import { bookings, locations, offerRevisions, offers, planItems, providerOrganisations, residents, slots } from "@db/schema";
 import type { Actor } from "~/modules/kernel/actor";
@@ -52,6 +53,7 @@ export async function listProviderBookings(providerId: string, from: Date, to: D
       attendance: bookings.attendance,
       deliveredUnits: bookings.deliveredUnits,
       lateCancellation: bookings.lateCancellation,
+      cancelReason: bookings.cancelReason,
       offerName: offerRevisions.name,
       unit: offerRevisions.unit,
       typicalMinutes: offerRevisions.typicalDurationMinutes,

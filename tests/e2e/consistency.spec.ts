@@ -65,3 +65,30 @@ test("no ISO date in the visible text of any role's main pages", async ({ browse
   }
   expect(found).toEqual([]);
 });
+
+test("a visit has one status everywhere: the resident's record, the booking page's history and the resident's own page", async ({ page, browser, world }) => {
+  const resident = await world.resident({ account: true, plan: { offers: ["Wsparcie psychologiczne dla dorosłych"] }, pastVisits: [{ daysAgo: 3, outcome: "delivered" }, { daysAgo: 2, outcome: "no_show" }, { daysAgo: 1, outcome: null }] });
+  const expected = ["zrealizowana", "nieobecność", "do potwierdzenia przez usługodawcę"];
+  await page.goto("/sign-in");
+  await page.getByLabel("Adres e-mail").fill(demo("koordynator"));
+  await page.getByLabel("Hasło", { exact: true }).fill("Demo-CUS-2026");
+  await page.getByRole("button", { name: "Zaloguj się" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  await page.goto(`/coordinator/residents/${resident.id}`);
+  const record = page.getByRole("region", { name: "Rezerwacje" });
+  for (const status of expected) await expect(record).toContainText(status);
+  await expect(record).not.toContainText("aktywna");
+  await page.goto(`/coordinator/plans/${resident.plan!.id}`);
+  await page.getByRole("link", { name: /^Zarezerwuj/ }).first().click();
+  await page.locator("summary", { hasText: "Historia" }).click();
+  for (const status of expected) await expect(page.locator("details")).toContainText(status);
+
+  const own = await browser.newPage();
+  await own.goto("/sign-in");
+  await own.getByLabel("Adres e-mail").fill(resident.email);
+  await own.getByLabel("Hasło", { exact: true }).fill(resident.password!);
+  await own.getByRole("button", { name: "Zaloguj się" }).click();
+  await expect(own).toHaveURL(/\/me/);
+  for (const status of expected) await expect(own.locator("main")).toContainText(status);
+  await own.close();
+});
