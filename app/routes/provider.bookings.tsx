@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { visitStatus } from "~/modules/booking/visit-status";
 import { z } from "zod";
 import { useRefusal } from "~/components/refusal";
 import { clock } from "~/modules/kernel/clock.server";

@@ -1,6 +1,5 @@
 import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { visitStatus } from "~/modules/booking/visit-status";
 import { getDb, type Database } from "@db/client";
 import { bookings, locations, offerRevisions, offers, planItems, providerOrganisations, residents, slots } from "@db/schema";
 import type { Actor } from "~/modules/kernel/actor";
