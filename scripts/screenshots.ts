@@ -29,6 +29,12 @@ await anonymous.goto(`${base}/sign-in`);
 await anonymous.screenshot({ path: `${out}/sign-in.png`, fullPage: true });
 await anonymous.goto(`${base}/catalogue?q=opieka`);
 await anonymous.screenshot({ path: `${out}/catalogue.png` });
+await anonymous.getByRole("button", { name: /English/ }).click();
+await anonymous.getByRole("heading", { level: 1, name: "Social services catalogue" }).waitFor();
+await anonymous.goto(`${base}/catalogue?q=psychologist`);
+await anonymous.screenshot({ path: `${out}/catalogue-english.png` });
+await anonymous.getByRole("button", { name: /Polski/ }).click();
+await anonymous.getByRole("heading", { level: 1, name: "Katalog usług społecznych" }).waitFor();
 
 const director = await signedIn("dyrektor");
 await director.screenshot({ path: `${out}/director-home.png`, fullPage: true });
@@ -61,6 +67,16 @@ await coordinator.getByRole("link", { name: /Zarezerwuj/ }).first().click();
 await coordinator.waitForURL(/\/coordinator\/book\//);
 await coordinator.getByText("Zmień termin lub odwołaj").first().click();
 await coordinator.screenshot({ path: `${out}/booking-visits.png` });
+// The last free slot, at the bottom of the page: the result comes into view where the person is.
+await coordinator.getByRole("radio").last().check();
+await coordinator.getByRole("button", { name: "Zarezerwuj wybrany termin" }).click();
+await coordinator.locator("#feedback").waitFor();
+await coordinator.waitForTimeout(300);
+await coordinator.screenshot({ path: `${out}/booking-feedback.png` });
+await coordinator.goto(`${base}/coordinator?q=woz`);
+await coordinator.locator("#q").scrollIntoViewIfNeeded();
+await coordinator.evaluate(() => window.scrollBy(0, 200));
+await coordinator.screenshot({ path: `${out}/resident-search.png` });
 
 const provider = await signedIn("uslugodawca");
 await provider.goto(`${base}/provider/calendar`);

@@ -159,7 +159,7 @@ export default function CoordinatorHome() {
             {t("residents.newLink")}
           </Link>
         </p>
-        <Form method="get" role="search" className="inline-form">
+        <Form method="get" role="search" className="inline-form inline-form--search">
           <Field id="q" name="q" type="search" label={t("home.search")} hint={t("home.searchHint")} defaultValue={search} />
           <button type="submit" className="button">
             {t("home.searchSubmit")}
