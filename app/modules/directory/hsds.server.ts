@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@db/client";
 import { centreGminas, centreProviders, centres, locations, offerRevisions, offers, providerOrganisations } from "@db/schema";
 import { getT } from "~/utils/i18n";
@@ -66,19 +66,24 @@ function locationOf(location: typeof locations.$inferSelect) {
   };
 }
 
+/** Published offers with their revision, provider and centre, under `condition`. */
+function publishedServices(db: Database, condition: SQL | undefined) {
+  return db
+    .select({ offer: offers, revision: offerRevisions, provider: providerOrganisations, centre: centres })
+    .from(offers)
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
+    .innerJoin(centres, eq(centres.id, offers.cusId))
+    .leftJoin(providerOrganisations, eq(providerOrganisations.id, offers.providerId))
+    .where(condition);
+}
+
 async function publicRows(db: Database, page: number, perPage: number) {
   const [total] = await db
     .select({ n: count() })
     .from(offers)
     .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
     .where(publicOfferCondition());
-  const rows = await db
-    .select({ offer: offers, revision: offerRevisions, provider: providerOrganisations, centre: centres })
-    .from(offers)
-    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
-    .innerJoin(centres, eq(centres.id, offers.cusId))
-    .leftJoin(providerOrganisations, eq(providerOrganisations.id, offers.providerId))
-    .where(publicOfferCondition())
+  const rows = await publishedServices(db, publicOfferCondition())
     .orderBy(asc(offers.id))
     .limit(perPage)
     .offset((page - 1) * perPage);
@@ -101,13 +106,7 @@ export async function hsdsServices(page: number, perPage: number, db: Database =
 /** One published service, as GET /services/{id} of HSDS's API gives it; null when there is none to show. */
 export async function hsdsService(serviceId: string, db: Database = getDb()) {
   if (!isUuid(serviceId)) return null;
-  const rows = await db
-    .select({ offer: offers, revision: offerRevisions, provider: providerOrganisations, centre: centres })
-    .from(offers)
-    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.publishedRevisionId))
-    .innerJoin(centres, eq(centres.id, offers.cusId))
-    .leftJoin(providerOrganisations, eq(providerOrganisations.id, offers.providerId))
-    .where(and(eq(offers.id, serviceId), publicOfferCondition()));
+  const rows = await publishedServices(db, and(eq(offers.id, serviceId), publicOfferCondition()));
   return (await serviceContents(db, rows))[0] ?? null;
 }
 
