@@ -77,6 +77,8 @@ export const uk: PartialMessages = {
   availability: { noPlace: "Вдома в мешканця / онлайн" },
   home: {
     welcome: "Добрий день, {{name}}",
+    gminas: "Гміни, які обслуговує центр",
+    contact: "Контакт",
     address: "Адреса",
     email: "Електронна пошта",
     phone: "Телефон",

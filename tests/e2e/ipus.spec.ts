@@ -248,6 +248,9 @@ test("a refugee resident reads her page, her plan copy and her emails in Ukraini
   await expect(page.getByRole("heading", { level: 1, name: "Добрий день, Olena Kovalenko" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "uk");
   await expect(page.getByRole("heading", { name: "Мій план" })).toBeVisible();
+  // Every label she reads is Ukrainian: her centre's card, her visits' statuses.
+  await expect(page.getByText("Гміни, які обслуговує центр")).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/Obsługiwane gminy|Kontakt|zrealizowana|zarezerwowana/);
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: /Завантажити копію плану/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Індивідуальний план соціальних послуг (IPUS)" })).toBeVisible();

@@ -79,6 +79,8 @@ describe("iCalendar feeds", () => {
     const [event] = Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === "VEVENT") as ical.VEvent[];
     expect(event!.location).toBe("Вдома в мешканця");
     expect(text).toContain("X-WR-CALNAME:CUS – мої послуги");
+    // The visit's status, the same words as on the resident's page.
+    expect(event!.description).toMatch(/^заброньовано/);
     expect(text).not.toMatch(/W domu|moje usługi/);
   });
 

@@ -1,4 +1,5 @@
 import { and, eq, gte, isNull } from "drizzle-orm";
+import { visitStatus } from "./visit-status";
 import ical, { ICalEventStatus } from "ical-generator";
 import { getDb, type Database } from "@db/client";
 import { bookings, calendarFeeds, residents } from "@db/schema";
@@ -87,7 +88,8 @@ export async function renderFeed(token: string, baseUrl: string, db: Database = 
       lastModified: r.booking.updatedAt,
       summary,
       location: place,
-      description: feed.providerId ? `${baseUrl}/provider/calendar` : [r.providerName, r.providerPhone].filter(Boolean).join(", "),
+      // The visit's one status (booking/visit-status), in the feed's language, first.
+      description: [t(`booking.visitStatus.${visitStatus(r.booking, clock.now())}`), feed.providerId ? `${baseUrl}/provider/calendar` : [r.providerName, r.providerPhone].filter(Boolean).join(", ")].filter(Boolean).join("\n"),
       status: r.booking.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
