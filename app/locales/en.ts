@@ -933,6 +933,8 @@ export const en: Messages = {
     seriesBooked_many: "The whole series is booked: {{count}} slots.",
     seriesBooked_other: "The whole series is booked: {{count}} slots.",
     seriesPartly_one: "Booked {{booked}} of {{count}} slot. See below which could not be booked.",
+    seriesPartly_few: "Booked {{booked}} of {{count}} slots. See below which could not be booked.",
+    seriesPartly_many: "Booked {{booked}} of {{count}} slots. See below which could not be booked.",
     seriesPartly_other: "Booked {{booked}} of {{count}} slots. See below which could not be booked.",
     notBooked: "Slots not booked",
     bookAlternative: "Book instead",

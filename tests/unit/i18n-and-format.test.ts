@@ -11,6 +11,15 @@ function keys(value: unknown, prefix = ""): string[] {
 }
 
 describe("i18n", () => {
+  it("gives every Polish plural all four forms, so 10 is 'terminów' and never a raw key", () => {
+    const all = new Set(keys(pl));
+    const plurals = [...all].filter((k) => k.endsWith("_one")).map((k) => k.slice(0, -4));
+    expect(plurals.filter((base) => ["few", "many", "other"].some((form) => !all.has(`${base}_${form}`)))).toEqual([]);
+    const t = getT("pl");
+    expect(t("booking.seriesPartly", { booked: 5, count: 10 })).toMatch(/^Zarezerwowano 5 z 10 terminów\./);
+    expect(t("booking.seriesBooked", { count: 3 })).toBe("Zarezerwowano całą serię: 3 terminy.");
+  });
+
   it("has every Polish string in English and nothing extra", () => {
     expect(keys(en).sort()).toEqual(keys(pl).sort());
   });
